@@ -1,5 +1,7 @@
 import { defineBackground } from '#imports';
+import { startBackground } from './background/listen';
 
+// Alerts, the badge and the open-calculator relay. The background makes no network requests.
 export default defineBackground(() => {
-  // Alerts and the badge arrive with the trust issue; the background makes no network requests.
+  startBackground();
 });

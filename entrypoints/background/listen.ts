@@ -1,0 +1,64 @@
+/**
+ * Wires the browser's events to the alert hub. Every listener contains its own failures: the
+ * background must keep running whatever a page or a message does.
+ */
+import { browser } from '#imports';
+import { parseExtensionMessage } from '../../core/protocol';
+import { createAlertHub, type AlertHub, type AlertHubOptions } from './alert-hub';
+import { tabIdOfNotification } from './notify';
+
+/** Registers the listeners. @returns the hub (tests drive and inspect it) */
+export function startBackground(options: AlertHubOptions = {}): AlertHub {
+  const hub = createAlertHub(options);
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const message = parseExtensionMessage(raw);
+    // Only our own extension may talk to us; an unknown shape is ignored, never answered.
+    if (message === null || sender.id !== browser.runtime.id) return undefined;
+    if (message.type === 'liq-sentinel/open-calculator') {
+      // The panel wrote local:calculatorPrefill first; the popup reads it when it opens.
+      browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }).catch(() => undefined);
+      return undefined;
+    }
+    // Buffers come from content scripts only, and the tab they run in is the tab they describe.
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) return undefined;
+    hub.report(tabId, message.siteId, message.positions).catch(() => undefined);
+    return undefined;
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    hub.closed(tabId).catch(() => undefined);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    // A full navigation or reload: the page's positions are gone until its panel reports again.
+    if (changeInfo.status === 'loading') hub.navigated(tabId).catch(() => undefined);
+  });
+
+  listenToNotificationClicks();
+  try {
+    // Granting `notifications` later (the popup's toggle) makes its API appear: listen from then on.
+    browser.permissions.onAdded.addListener(listenToNotificationClicks);
+  } catch {
+    // No permissions events in this browser: clicks on notifications simply do nothing.
+  }
+
+  return hub;
+}
+
+/** A click on one of our notifications focuses the tab whose position it describes. */
+function focusTabOfNotification(notificationId: string): void {
+  const tabId = tabIdOfNotification(notificationId);
+  if (tabId === null) return;
+  browser.tabs.update(tabId, { active: true }).catch(() => undefined);
+}
+
+function listenToNotificationClicks(): void {
+  // `notifications` is optional: its API is absent until the permission is granted.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- absent without the permission
+  const clicked = browser.notifications?.onClicked;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above
+  if (clicked === undefined || clicked.hasListener(focusTabOfNotification)) return;
+  clicked.addListener(focusTabOfNotification);
+}
