@@ -1,0 +1,220 @@
+/**
+ * One position in the panel: symbol, side, leverage, our liquidation price beside the platform's,
+ * the difference (flagged beyond the tolerance) and the buffer. A row with problems shows the
+ * problems and no estimate at all (never a number computed from a guess).
+ * Test hooks: design.md §5.
+ */
+import { BufferBar } from '../buffer-bar';
+import { t } from '../i18n';
+import { NumberText } from '../number-text';
+import type { PanelDisplay, PanelRowView, RowEstimateView, RowProblemsView } from './panel-model';
+
+export interface PanelRowProps {
+  readonly row: PanelRowView;
+  readonly display: PanelDisplay;
+  readonly onOpenCalculator: (row: PanelRowView) => void;
+}
+
+function RowHeading({ row, display }: Omit<PanelRowProps, 'onOpenCalculator'>) {
+  const { lang } = display;
+  const sideKey = row.side === null ? 'panel.side.unknown' : `panel.side.${row.side}`;
+  return (
+    <div class="row-heading">
+      <span class="symbol">{row.symbol === '' ? '?' : row.symbol}</span>
+      <span class={`chip side side-${row.side ?? 'unknown'}`}>{t(lang, sideKey)}</span>
+      {row.leverage === null ? null : (
+        <span class="chip">{t(lang, 'panel.leverage', { leverage: row.leverage })}</span>
+      )}
+      {row.marginMode === null ? null : (
+        <span class="chip">{t(lang, `panel.mode.${row.marginMode}`)}</span>
+      )}
+    </div>
+  );
+}
+
+function EstimateCells({ state, display }: { state: RowEstimateView; display: PanelDisplay }) {
+  const { lang, numberFormat } = display;
+  const priceDigits = state.priceDecimals;
+  return (
+    <div class="figures">
+      <div class="figure">
+        <span class="figure-label">{t(lang, 'panel.column.ours')}</span>
+        {state.liquidationPrice === null ? (
+          <span
+            class="num none"
+            data-testid="liq-estimate"
+            data-none="true"
+            title={t(lang, 'panel.noLiquidationTitle')}
+          >
+            {t(lang, 'panel.noLiquidation')}
+          </span>
+        ) : (
+          <NumberText
+            class="num strong"
+            value={state.liquidationPrice}
+            lang={lang}
+            style={numberFormat}
+            maxFractionDigits={priceDigits}
+            testId="liq-estimate"
+          />
+        )}
+      </div>
+      <div class="figure">
+        <span class="figure-label">{t(lang, 'panel.column.platform')}</span>
+        {state.platformLiquidationPrice === null ? (
+          <span
+            class="num muted"
+            data-testid="liq-platform"
+            title={t(lang, 'panel.platformMissing')}
+          >
+            {t(lang, 'panel.notShown')}
+          </span>
+        ) : (
+          <NumberText
+            value={state.platformLiquidationPrice}
+            lang={lang}
+            style={numberFormat}
+            testId="liq-platform"
+          />
+        )}
+      </div>
+      <div class="figure">
+        <span class="figure-label">{t(lang, 'panel.column.diff')}</span>
+        {state.differencePercent === null ? (
+          <span class="num muted" data-testid="liq-diff">
+            {t(lang, 'panel.notShown')}
+          </span>
+        ) : (
+          <span
+            class={state.agrees === false ? 'diff flagged' : 'diff'}
+            data-flagged={state.agrees === false ? 'true' : 'false'}
+            title={t(lang, state.agrees === false ? 'panel.diffFlag' : 'panel.diffAgrees', {
+              tolerance: display.tolerancePercent,
+            })}
+          >
+            {state.agrees === false ? (
+              <span class="flag" aria-hidden="true">
+                !
+              </span>
+            ) : null}
+            <NumberText
+              value={state.differencePercent}
+              lang={lang}
+              style={numberFormat}
+              maxFractionDigits={2}
+              sign
+              unit="%"
+              testId="liq-diff"
+            />
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function BufferLine({ state, display }: { state: RowEstimateView; display: PanelDisplay }) {
+  const { lang, numberFormat } = display;
+  if (state.bufferPercent === null) {
+    // No mark price (or no liquidation at any price): nothing to measure, and we say which.
+    const reason =
+      state.liquidationPrice === null ? 'panel.noLiquidationTitle' : 'panel.bufferMissing';
+    return (
+      <div class="buffer-line muted" data-testid="liq-buffer">
+        {t(lang, reason)}
+      </div>
+    );
+  }
+  return (
+    <div class="buffer-line">
+      <span class="figure-label">{t(lang, 'panel.column.buffer')}</span>
+      <NumberText
+        class="num strong"
+        value={state.bufferPercent}
+        lang={lang}
+        style={numberFormat}
+        maxFractionDigits={2}
+        unit="%"
+        testId="liq-buffer"
+      />
+      <BufferBar
+        percent={state.bufferPercent}
+        warningPercent={display.warningBufferPercent}
+        dangerPercent={display.dangerBufferPercent}
+        lang={lang}
+        style={numberFormat}
+      />
+    </div>
+  );
+}
+
+function ProblemList(props: {
+  row: PanelRowView;
+  state: RowProblemsView;
+  display: PanelDisplay;
+  onOpenCalculator: (row: PanelRowView) => void;
+}) {
+  const { lang } = props.display;
+  return (
+    <div class="problems">
+      <ul>
+        {props.state.problems.map((problem, index) => (
+          <li
+            key={`${problem.field ?? ''}-${index}`}
+            class="problem"
+            data-testid="liq-problem"
+            data-field={problem.field ?? ''}
+          >
+            <span class="problem-icon" aria-hidden="true">
+              !
+            </span>
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+      <div class="problem-foot">
+        <span class="muted">{t(lang, 'panel.problem.noEstimate')}</span>
+        {props.state.calculatorPrefill === null ? null : (
+          <button
+            type="button"
+            class="link-button"
+            data-testid="liq-open-calculator"
+            title={t(lang, 'panel.openCalculatorHint')}
+            onClick={() => {
+              props.onOpenCalculator(props.row);
+            }}
+          >
+            {t(lang, 'panel.openCalculator')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function PanelRow({ row, display, onOpenCalculator }: PanelRowProps) {
+  const { state } = row;
+  return (
+    <li
+      class={`row ${state.kind === 'problems' ? 'row-problems' : ''}`}
+      data-testid="liq-row"
+      data-symbol={row.symbol}
+      data-side={row.side ?? ''}
+    >
+      <RowHeading row={row} display={display} />
+      {state.kind === 'estimate' ? (
+        <>
+          <EstimateCells state={state} display={display} />
+          <BufferLine state={state} display={display} />
+        </>
+      ) : (
+        <ProblemList
+          row={row}
+          state={state}
+          display={display}
+          onOpenCalculator={onOpenCalculator}
+        />
+      )}
+    </li>
+  );
+}

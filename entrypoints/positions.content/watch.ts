@@ -1,0 +1,197 @@
+/**
+ * Watching the page for changes that matter, doing no work while it is idle (design.md §2, §6):
+ * - a MutationObserver scoped to the positions area (text ticks, rows added or removed);
+ * - a cheap childList observer on <body> only to notice the area being replaced or appearing
+ *   (exchanges re-render whole panels on tab switches and symbol changes);
+ * - at most one read per animation frame, none while the tab is hidden (caught up on return);
+ * - single-page navigation through WXT's `wxt:locationchange` (Navigation API, path and query)
+ *   plus `hashchange` for hash routers (HTX, JasperVault: exchange-pages.md §0).
+ * No polling timer: a timer is only ever set in answer to a mutation.
+ * Every listener, observer, frame and timer is tied to the content-script context (style.md §4.5).
+ * Frames and timers are cancelled through one `ctx.onInvalidated` registration each rather than
+ * `ctx.requestAnimationFrame`/`ctx.setTimeout`, which add an abort listener per call: on a page
+ * ticking 10 times a second that list would grow without bound.
+ */
+
+/** The subset of WXT's ContentScriptContext used here (a fake is passed in unit tests). */
+export interface WatchContext {
+  readonly isValid: boolean;
+  onInvalidated(callback: () => void): () => void;
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+}
+
+export interface WatchOptions {
+  /**
+   * Read the page and render: called at most once per animation frame after a relevant change.
+   * Returns the positions area it read from (null while the page has none), which is then observed.
+   */
+  readonly read: (reason: WatchReason) => Element | null;
+  /** Called before the read that follows a navigation, with the new URL. */
+  readonly onNavigate: (url: URL) => void;
+  /** True for nodes that are ours (the panel host): their changes never trigger a read. */
+  readonly isOwnNode: (node: Node) => boolean;
+  /** Receives anything thrown while reading, instead of the page's console. */
+  readonly onError: (error: unknown) => void;
+  /** While no area is found, look again at most this often (ms), and only when the page mutates. */
+  readonly searchIntervalMs?: number;
+}
+
+export type WatchReason =
+  'start' | 'mutation' | 'area-changed' | 'navigation' | 'visible' | 'manual';
+
+export interface Watcher {
+  /** Schedule a read now (settings changed, for instance). */
+  refresh(): void;
+  /** Disconnect everything; idempotent. Also runs when the context is invalidated. */
+  stop(): void;
+  /** The positions area currently observed (null while none is found). */
+  readonly area: Element | null;
+}
+
+const DEFAULT_SEARCH_INTERVAL_MS = 250;
+
+/** A mutation matters unless it only concerns our own nodes. */
+export function isRelevantMutation(
+  record: MutationRecord,
+  isOwnNode: (node: Node) => boolean,
+): boolean {
+  if (isOwnNode(record.target)) return false;
+  if (record.type !== 'childList') return true;
+  const changed = [...record.addedNodes, ...record.removedNodes];
+  return changed.length === 0 || changed.some((node) => !isOwnNode(node));
+}
+
+/**
+ * @param ctx the content-script context (listeners and frames end with it)
+ * @param options what to find, what to call, what to ignore
+ * @returns a handle to refresh or stop watching; the first read is scheduled at once
+ */
+export function watchPositions(ctx: WatchContext, options: WatchOptions): Watcher {
+  const searchIntervalMs = options.searchIntervalMs ?? DEFAULT_SEARCH_INTERVAL_MS;
+  let area: Element | null = null;
+  let stopped = false;
+  let frameRequested = false;
+  let searchTimerSet = false;
+  let pendingReason: WatchReason | null = null;
+  let pendingWhileHidden = false;
+  let frameId = 0;
+  let searchTimerId: ReturnType<typeof setTimeout> | undefined;
+
+  const areaObserver = new MutationObserver((records) => {
+    if (records.some((record) => isRelevantMutation(record, options.isOwnNode))) {
+      schedule('mutation');
+    }
+  });
+  const bodyObserver = new MutationObserver((records) => {
+    if (area?.isConnected === true) return; // the common case on a ticking page: O(1) and done
+    if (!records.some((record) => isRelevantMutation(record, options.isOwnNode))) return;
+    if (area !== null) {
+      schedule('area-changed'); // our area was removed: re-find and re-read in the next frame
+      return;
+    }
+    // No area yet: read again, but not on every mutation of a busy page.
+    if (searchTimerSet) return;
+    searchTimerSet = true;
+    searchTimerId = setTimeout(() => {
+      searchTimerSet = false;
+      if (!stopped && ctx.isValid) schedule('area-changed');
+    }, searchIntervalMs);
+  });
+
+  function attach(found: Element | null): void {
+    if (found === area) return;
+    areaObserver.disconnect();
+    area = found;
+    if (area !== null) {
+      areaObserver.observe(area, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+    }
+  }
+
+  function run(): void {
+    frameRequested = false;
+    const reason = pendingReason ?? 'manual';
+    pendingReason = null;
+    if (stopped || !ctx.isValid) return;
+    if (document.hidden) {
+      pendingWhileHidden = true;
+      return;
+    }
+    try {
+      attach(options.read(reason));
+    } catch (error) {
+      // Contained: a failure here must never surface as an uncaught error in the page's console.
+      options.onError(error);
+    }
+  }
+
+  function schedule(reason: WatchReason): void {
+    if (stopped) return;
+    // A navigation or structural change outranks a plain tick that is already queued.
+    if (pendingReason === null || pendingReason === 'mutation') pendingReason = reason;
+    if (document.hidden) {
+      pendingWhileHidden = true;
+      return;
+    }
+    if (frameRequested) return;
+    frameRequested = true;
+    frameId = requestAnimationFrame(run);
+  }
+
+  function stop(): void {
+    if (stopped) return;
+    stopped = true;
+    areaObserver.disconnect();
+    bodyObserver.disconnect();
+    cancelAnimationFrame(frameId);
+    clearTimeout(searchTimerId);
+  }
+
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (!document.hidden && pendingWhileHidden) {
+      pendingWhileHidden = false;
+      schedule('visible');
+    }
+  });
+  const navigate = (url: URL) => {
+    if (stopped) return;
+    try {
+      options.onNavigate(url);
+    } catch (error) {
+      options.onError(error);
+    }
+    schedule('navigation');
+  };
+  // Must go through ctx: WXT starts its location watcher and renames the event per script there.
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    // WXT's event carries the destination; the Navigation API fires before location updates.
+    const { newUrl } = event as Event & { newUrl?: unknown };
+    navigate(newUrl instanceof URL ? newUrl : new URL(location.href));
+  });
+  ctx.addEventListener(window, 'hashchange', () => {
+    navigate(new URL(location.href));
+  });
+
+  bodyObserver.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(stop);
+  schedule('start');
+
+  return {
+    refresh: () => {
+      schedule('manual');
+    },
+    stop,
+    get area() {
+      return area;
+    },
+  };
+}
