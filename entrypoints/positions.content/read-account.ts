@@ -1,0 +1,74 @@
+/**
+ * Account-level figures shown outside the positions area (wallet balance for cross positions).
+ * Labels are matched on text nodes with a TreeWalker: cheaper than visiting every element of a
+ * trading page, and the label is usually a short text of its own.
+ */
+import type { LabelText, Locator } from './adapters/types';
+import { matchesLabel } from './read-header';
+import { documentOf } from './read-node';
+import { isInsideOwnElement, readText } from './read-text';
+
+/** Labels longer than this are sentences, not labels. */
+const MAX_LABEL_LENGTH = 40;
+
+/** The value beside a label element: its next sibling, else its parent's next sibling. */
+function valueBeside(label: Element): string | null {
+  for (let node: Element | null = label, depth = 0; node !== null && depth < 3; depth += 1) {
+    const next = node.nextElementSibling;
+    if (next !== null) {
+      const text = readText(next);
+      if (text !== '') return text;
+    }
+    node = node.parentElement;
+  }
+  return null;
+}
+
+function byLabel(root: ParentNode, label: LabelText, exclude: Element | null): string | null {
+  const document = documentOf(root);
+  // documentOf is null only for a detached root without an owner: nothing to walk.
+  if (document === null) return null;
+  const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length > MAX_LABEL_LENGTH || text.trim() === '') continue;
+    const parent = node.parentElement;
+    if (parent === null || isInsideOwnElement(parent)) continue;
+    if (exclude?.contains(parent) === true) continue; // exclude is null when no area was found
+    if (!matchesLabel(text, label)) continue;
+    const value = valueBeside(parent);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/**
+ * The first locator's value, or undefined when none is found.
+ *
+ * @param exclude - the positions area: its column headers are not account labels.
+ */
+export function readAccountValue(
+  root: ParentNode,
+  locators: readonly Locator[],
+  exclude: Element | null,
+): string | undefined {
+  for (const locator of locators) {
+    if ('label' in locator) {
+      const value = byLabel(root, locator.label, exclude);
+      if (value !== null) return value;
+    } else if ('css' in locator || 'attr' in locator) {
+      const selector =
+        'css' in locator
+          ? locator.css
+          : locator.value === undefined
+            ? `[${locator.attr}]`
+            : `[${locator.attr}="${locator.value}"]`;
+      const element = root.querySelector(selector);
+      if (element !== null && !isInsideOwnElement(element)) {
+        const text = readText(element);
+        if (text !== '') return text;
+      }
+    }
+  }
+  return undefined;
+}

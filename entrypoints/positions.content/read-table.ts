@@ -1,0 +1,107 @@
+/**
+ * Table-shaped position lists: real <table>s (OKX okui, Bybit, MEXC antd, Gate, Hyperliquid) and
+ * ARIA div grids (role=table/grid/row/columnheader/cell; the Binance layout). Columns are found by
+ * header text, never by position: Bybit, OKX, Gate and MEXC let users reorder and hide columns
+ * (exchange-pages.md §0).
+ */
+import { isElement } from './read-node';
+import { isInsideOwnElement, readText } from './read-text';
+
+const TABLE_SELECTOR = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const ROW_SELECTOR = 'tr, [role="row"]';
+const HEADER_CELL_SELECTOR = 'th, [role="columnheader"]';
+const DATA_CELL_SELECTOR = 'td, [role="cell"], [role="gridcell"]';
+
+export interface TableRow {
+  readonly element: Element;
+  /** Cells in column order; cells[i] sits under headers[i]. */
+  readonly cells: readonly Element[];
+}
+
+export interface TableModel {
+  readonly container: Element;
+  readonly headers: readonly string[];
+  readonly rows: readonly TableRow[];
+}
+
+function nearestTable(element: Element): Element | null {
+  return element.parentElement?.closest(TABLE_SELECTOR) ?? null;
+}
+
+/** Rows and cells belong to `table` only if no other table sits in between (nested tables). */
+function ownedBy(table: Element, element: Element): boolean {
+  const owner = element.matches(TABLE_SELECTOR) ? element : element.closest(TABLE_SELECTOR);
+  return owner === table;
+}
+
+function directCells(row: Element, selector: string): Element[] {
+  return Array.from(row.querySelectorAll(selector)).filter(
+    (cell) => cell.closest(ROW_SELECTOR) === row,
+  );
+}
+
+/**
+ * Rows that are not data: aria-hidden measure rows and fixed-column copies (OKX okui, antd
+ * `ant-table-measure-row`), and anything inside our own injected DOM.
+ */
+function isSkippedRow(row: Element): boolean {
+  if (row.closest('[aria-hidden="true"]') !== null) return true;
+  if (row.closest('[hidden]') !== null) return true;
+  if (row.classList.contains('ant-table-measure-row')) return true;
+  return isInsideOwnElement(row);
+}
+
+/** Header texts of the first row holding header cells; antd may keep the header in a sibling table. */
+function findHeaders(table: Element): string[] {
+  const own = Array.from(table.querySelectorAll(HEADER_CELL_SELECTOR)).filter((cell) =>
+    ownedBy(table, cell),
+  );
+  let cells = own;
+  if (cells.length === 0) {
+    // antd with a fixed header renders <thead> in `.ant-table-header table`, rows in another table.
+    // Look for the header in the closest ancestor (up to 4 levels) that has one.
+    let ancestor: Element | null = table.parentElement;
+    for (let level = 0; level < 4 && ancestor !== null && cells.length === 0; level += 1) {
+      cells = Array.from(ancestor.querySelectorAll(HEADER_CELL_SELECTOR)).filter(
+        (cell) => nearestTable(cell) !== table && !isSkippedRow(cell),
+      );
+      ancestor = ancestor.parentElement;
+    }
+  }
+  const firstRow = cells[0]?.closest(ROW_SELECTOR) ?? null;
+  // Several header rows (grouped headers) are rare; the first row with header cells is the one.
+  const headerCells = firstRow === null ? cells : directCells(firstRow, HEADER_CELL_SELECTOR);
+  return headerCells.map((cell) => readText(cell));
+}
+
+/** Builds a table model, or null when the element has no header or no data rows structure. */
+export function buildTableModel(table: Element): TableModel | null {
+  const headers = findHeaders(table);
+  if (headers.length === 0) return null;
+  const rows: TableRow[] = [];
+  const seen = new Set<string>();
+  for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR))) {
+    if (!ownedBy(table, row) || isSkippedRow(row)) continue;
+    const cells = directCells(row, DATA_CELL_SELECTOR);
+    if (cells.length === 0) continue;
+    const texts = cells.map((cell) => readText(cell));
+    // A row with no text at all is a spacer or a measure row.
+    if (texts.every((text) => text === '')) continue;
+    // Virtualised lists and fixed-column copies can render the same row twice.
+    const signature = texts.join('\u0001');
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    rows.push({ element: row, cells });
+  }
+  return { container: table, headers, rows };
+}
+
+/** Every table-like element under `scope` (the scope itself included), outside our own DOM. */
+export function findTables(scope: ParentNode): Element[] {
+  const tables: Element[] = [];
+  if (isElement(scope) && scope.matches(TABLE_SELECTOR)) tables.push(scope);
+  for (const table of Array.from(scope.querySelectorAll(TABLE_SELECTOR))) {
+    if (!isInsideOwnElement(table)) tables.push(table);
+  }
+  return tables;
+}

@@ -1,0 +1,360 @@
+/**
+ * The generic reader and the adapters' shared engine: (root, adapter) → ReadResult.
+ *
+ * Order of evidence (style.md §4.3): the adapter's stable hooks find the positions area; tables
+ * (or cards) are recognised by header text in EN + ZH; each field is read by the adapter's ordered
+ * locators, then by generic header synonyms. When the adapter's hooks find nothing but a positions
+ * table is recognised by its headers, it is read anyway and the status says `degraded`.
+ * Never throws: any failure becomes a `degraded` result with no rows.
+ */
+import { parseNumber, type NumberFormat } from '../../core/parse-number';
+import { sideFromGeometry, sideWordIn, type RawContext } from '../../core/position-from-raw';
+import type { Side } from '../../core/contract';
+import { GENERIC_ADAPTER } from './adapters/generic';
+import {
+  POSITION_FIELDS,
+  type Adapter,
+  type AreaLocator,
+  type LabelText,
+  type PositionField,
+} from './adapters/types';
+import { readAccountValue } from './read-account';
+import { findCards } from './read-cards';
+import { numberFormatForLocale, resolveNumberFormat } from './read-format';
+import { matchesLabel } from './read-header';
+import {
+  cardRowSource,
+  readField,
+  symbolTokenFrom,
+  tableRowSource,
+  type RowSource,
+} from './read-row';
+import { buildTableModel, findTables, type TableModel } from './read-table';
+import { documentOf, isDocument, isElement } from './read-node';
+import { isInsideOwnElement } from './read-text';
+
+export type FieldProblemReason = 'not-found' | 'ambiguous' | 'unparseable' | 'not-rendered-yet';
+
+export interface FieldProblem {
+  readonly field: PositionField | 'walletBalance';
+  readonly reason: FieldProblemReason;
+}
+
+/** How the side was decided; `text` is the only one read directly from the page. */
+export type SideSource = 'text' | 'size-sign' | 'hint' | 'geometry';
+
+export interface RowRead {
+  /** Stable per position: symbol + side (+ `#n` for a second leg of the same symbol and side). */
+  readonly key: string;
+  readonly element: Element;
+  /** Cell text as read (trimmed) per field; symbol is the symbol token of its cell; side is the
+   * side word as written, or `long`/`short` when decided by sign, hint or geometry. */
+  readonly raw: Readonly<Partial<Record<PositionField, string>>>;
+  readonly problems: readonly FieldProblem[];
+  readonly sideSource?: SideSource;
+}
+
+export interface ReadResult {
+  /** degraded: the page no longer looks like the adapter expects (fallback reading, or unreadable). */
+  readonly status: 'ok' | 'no-positions' | 'no-positions-area' | 'degraded';
+  readonly adapterId: string;
+  /** The container to observe. */
+  readonly positionsArea: Element | null;
+  readonly rows: readonly RowRead[];
+  readonly account: { readonly walletBalance?: string };
+  /** Separators to hand to positionFromRaw (adapter's fixed format or the page locale). */
+  readonly numberFormat: NumberFormat;
+}
+
+const NUMERIC_FIELDS: readonly PositionField[] = [
+  'size',
+  'entryPrice',
+  'markPrice',
+  'margin',
+  'liquidationPrice',
+];
+
+/** A positions table shows these, plus one of ACCEPT_ANY; order books and order lists do not. */
+const ACCEPT_ALL: readonly PositionField[] = ['size', 'entryPrice'];
+const ACCEPT_ANY: readonly PositionField[] = ['markPrice', 'liquidationPrice', 'margin'];
+
+function labelsOf(adapter: Adapter): (readonly [PositionField, LabelText])[] {
+  const labels: (readonly [PositionField, LabelText])[] = [];
+  for (const field of POSITION_FIELDS) {
+    for (const locator of adapter.fields[field].locators) {
+      if ('label' in locator) labels.push([field, locator.label]);
+    }
+  }
+  return labels;
+}
+
+function recognisedFields(headers: readonly string[], adapter: Adapter): Set<PositionField> {
+  const found = new Set<PositionField>();
+  for (const [field, label] of labelsOf(adapter)) {
+    if (headers.some((header) => matchesLabel(header, label))) found.add(field);
+  }
+  return found;
+}
+
+function isPositionsTable(fields: Set<PositionField>): boolean {
+  return (
+    ACCEPT_ALL.every((field) => fields.has(field)) && ACCEPT_ANY.some((field) => fields.has(field))
+  );
+}
+
+type Model =
+  | { readonly kind: 'table'; readonly container: Element; readonly table: TableModel }
+  | { readonly kind: 'cards'; readonly container: Element; readonly sources: readonly RowSource[] };
+
+/** The best positions table under `scope` (most recognised columns), else a card list, else null. */
+function findModel(scope: ParentNode, adapter: Adapter): Model | null {
+  let best: { table: TableModel; score: number } | null = null;
+  for (const element of findTables(scope)) {
+    const table = buildTableModel(element);
+    if (table === null) continue;
+    const fields = recognisedFields(table.headers, adapter);
+    if (!isPositionsTable(fields)) continue;
+    if (best === null || fields.size > best.score) best = { table, score: fields.size };
+  }
+  if (best !== null) return { kind: 'table', container: best.table.container, table: best.table };
+  // A document's cards live in its body (typed non-null, but absent while still parsing).
+  const cardScope: ParentNode = isDocument(scope) ? scope.body : scope;
+  if (!isElement(cardScope)) return null;
+  const cards = findCards(cardScope, labelsOf(adapter)).filter((card) => {
+    const fields = new Set(
+      card.pairs.flatMap((pair) =>
+        labelsOf(adapter)
+          .filter(([, label]) => matchesLabel(pair.label, label))
+          .map(([field]) => field),
+      ),
+    );
+    return ACCEPT_ALL.every((field) => fields.has(field));
+  });
+  if (cards.length === 0) return null;
+  return { kind: 'cards', container: cardScope, sources: cards.map((card) => cardRowSource(card)) };
+}
+
+function selectorOf(locator: AreaLocator): string {
+  if ('css' in locator) return locator.css;
+  return locator.value === undefined
+    ? `[${locator.attr}]`
+    : `[${locator.attr}="${locator.value.replace(/["\\]/g, '\\$&')}"]`;
+}
+
+/**
+ * The first element matched by the adapter's area locators that holds a positions table or cards;
+ * else the first element matched at all (with no model: empty or changed), else null.
+ */
+function findArea(
+  root: ParentNode,
+  adapter: Adapter,
+): { area: Element | null; model: Model | null } {
+  let firstMatch: Element | null = null;
+  for (const locator of adapter.positionsArea) {
+    for (const element of Array.from(root.querySelectorAll(selectorOf(locator)))) {
+      if (isInsideOwnElement(element)) continue;
+      firstMatch ??= element;
+      const model = findModel(element, adapter);
+      if (model !== null) return { area: element, model };
+    }
+  }
+  return { area: firstMatch, model: null };
+}
+
+function rowSources(
+  model: Model,
+  adapter: Adapter,
+): { sources: RowSource[]; rowsMatched: boolean } {
+  const all =
+    model.kind === 'table'
+      ? model.table.rows.map((row) => tableRowSource(model.table, row))
+      : [...model.sources];
+  // Row hooks describe table rows; cards are recognised by their labels alone.
+  if (model.kind === 'cards' || adapter.rows.length === 0 || all.length === 0) {
+    return { sources: all, rowsMatched: true };
+  }
+  const selectors = adapter.rows.map((locator) => selectorOf(locator));
+  const matched = all.filter((source) =>
+    selectors.some((selector) => source.element.matches(selector)),
+  );
+  // The adapter's row hook no longer matches: read the recognised rows, but report degraded.
+  return matched.length > 0
+    ? { sources: matched, rowsMatched: true }
+    : { sources: all, rowsMatched: false };
+}
+
+function resolveSide(
+  raw: Partial<Record<PositionField, string>>,
+  source: RowSource,
+  adapter: Adapter,
+  format: NumberFormat,
+): { side: Side | null; sideSource?: SideSource } {
+  if (raw.side !== undefined) {
+    const word = sideWordIn(raw.side);
+    if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
+  }
+  if (raw.size !== undefined) {
+    const size = parseNumber(raw.size, format);
+    if (size.ok && size.value.startsWith('-')) return { side: 'short', sideSource: 'size-sign' };
+    if (size.ok && adapter.signedSize && size.value !== '0')
+      return { side: 'long', sideSource: 'size-sign' };
+  }
+  // A hint class and the price geometry must agree when both speak: neither is proof alone.
+  const hint = (adapter.sideHints ?? []).find(
+    (candidate) => source.element.querySelector(candidate.css) !== null,
+  );
+  const geometry =
+    raw.entryPrice !== undefined && raw.liquidationPrice !== undefined
+      ? sideFromGeometry(raw.entryPrice, raw.liquidationPrice, format)
+      : null;
+  if (hint !== undefined && geometry !== null && hint.side !== geometry) return { side: null };
+  if (hint !== undefined) return { side: hint.side, sideSource: 'hint' };
+  if (geometry !== null) return { side: geometry, sideSource: 'geometry' };
+  return { side: null };
+}
+
+function readRow(source: RowSource, adapter: Adapter, format: NumberFormat): Omit<RowRead, 'key'> {
+  const found: Partial<Record<PositionField, string>> = {};
+  const problems: FieldProblem[] = [];
+  for (const field of POSITION_FIELDS) {
+    const spec = adapter.fields[field];
+    if (spec.locators.length === 0) continue;
+    const outcome = readField(field, spec, source);
+    if (outcome.ok) found[field] = outcome.text;
+    // Side has its own fallbacks below (size sign, hint, geometry).
+    else if (field !== 'side' && (spec.optional !== true || outcome.reason === 'ambiguous')) {
+      problems.push({ field, reason: outcome.reason });
+    }
+  }
+  const raw: Partial<Record<PositionField, string>> =
+    adapter.normalize === undefined ? found : { ...adapter.normalize(found) };
+  if (raw.symbol !== undefined) {
+    const symbol = symbolTokenFrom(raw.symbol);
+    if (symbol === null) {
+      delete raw.symbol;
+      problems.push({ field: 'symbol', reason: 'unparseable' });
+    } else raw.symbol = symbol;
+  }
+  for (const field of NUMERIC_FIELDS) {
+    const text = raw[field];
+    if (text === undefined) continue;
+    const parsed = parseNumber(text, format);
+    // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
+    if (!parsed.ok && parsed.reason === 'unparseable')
+      problems.push({ field, reason: 'unparseable' });
+  }
+  const { side, sideSource } = resolveSide(raw, source, adapter, format);
+  if (side === null) {
+    problems.push({ field: 'side', reason: raw.side === undefined ? 'not-found' : 'ambiguous' });
+  } else if (sideSource !== 'text') {
+    raw.side = side;
+  }
+  return sideSource === undefined
+    ? { element: source.element, raw, problems }
+    : { element: source.element, raw, problems, sideSource };
+}
+
+function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
+  const counts = new Map<string, number>();
+  return rows.map((row) => {
+    const word = row.raw.side === undefined ? null : sideWordIn(row.raw.side);
+    const side = word === null || word === 'ambiguous' ? '?' : word.side;
+    const base = `${row.raw.symbol ?? '?'}|${side}`;
+    const seen = counts.get(base) ?? 0; // first time this symbol and side appear
+    counts.set(base, seen + 1);
+    return { ...row, key: seen === 0 ? base : `${base}#${seen + 1}` };
+  });
+}
+
+function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
+  const document = documentOf(root);
+  const numberFormat =
+    document === null ? numberFormatForLocale(null) : resolveNumberFormat(adapter, document);
+  const base = { adapterId: adapter.id, numberFormat };
+  const located = findArea(root, adapter);
+  const area = located.area;
+  // Adapters without area hooks (Bybit, Hyperliquid-like pages, generic) find tables by headers.
+  const findsByHeadersOnly = adapter.positionsArea.length === 0;
+  let model = located.model;
+  let fellBack = false;
+  if (model === null) {
+    model = findModel(root, adapter);
+    fellBack = model !== null && !findsByHeadersOnly;
+  }
+  const walletBalance =
+    adapter.account === undefined
+      ? undefined
+      : readAccountValue(root, adapter.account.walletBalance, area ?? model?.container ?? null);
+  const account = walletBalance === undefined ? {} : { walletBalance };
+
+  if (model === null) {
+    if (area === null) {
+      return { ...base, status: 'no-positions-area', positionsArea: null, rows: [], account };
+    }
+    // The area exists; data cells with text in it mean the layout changed, none mean no positions.
+    const hasData = Array.from(area.querySelectorAll('td, [role="cell"], [role="gridcell"]')).some(
+      (cell) => /\d/.test(cell.textContent),
+    );
+    return {
+      ...base,
+      status: hasData ? 'degraded' : 'no-positions',
+      positionsArea: area,
+      rows: [],
+      account,
+    };
+  }
+
+  const { sources, rowsMatched } = rowSources(model, adapter);
+  const rows = withKeys(sources.map((source) => readRow(source, adapter, numberFormat)));
+  const positionsArea = fellBack ? model.container : (area ?? model.container);
+  const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
+  return { ...base, status, positionsArea, rows, account };
+}
+
+/**
+ * Reads every open position the page shows.
+ *
+ * @param root - the document (or a subtree) of the exchange page.
+ * @param adapter - the site's adapter, or GENERIC_ADAPTER for tables of unknown layout.
+ * @returns the rows with raw texts and problems; never throws.
+ */
+export function readPositions(root: ParentNode, adapter: Adapter): ReadResult {
+  try {
+    return readUnsafe(root, adapter);
+  } catch {
+    // A page we cannot read must never break: report it as degraded and read nothing.
+    return {
+      status: 'degraded',
+      adapterId: adapter.id,
+      positionsArea: null,
+      rows: [],
+      account: {},
+      numberFormat: numberFormatForLocale(null),
+    };
+  }
+}
+
+/**
+ * The context positionFromRaw needs for rows of this read.
+ *
+ * @param contractSize - from core/venues when the size is counted in contracts (absent otherwise).
+ */
+export function rawContextFor(
+  adapter: Adapter,
+  result: ReadResult,
+  product: 'linear' | 'inverse',
+  contractSize?: string,
+): RawContext {
+  const context: RawContext = {
+    venue: adapter.venue,
+    format: result.numberFormat,
+    sizeUnit: adapter.sizeUnit[product],
+    ...(result.account.walletBalance === undefined
+      ? {}
+      : { walletBalance: result.account.walletBalance }),
+    ...(contractSize === undefined ? {} : { contractSize }),
+  };
+  return context;
+}
+
+export { GENERIC_ADAPTER };
