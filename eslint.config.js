@@ -40,7 +40,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.ci/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', '.ci/*.mjs', 'tests/demo/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
