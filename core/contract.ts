@@ -157,6 +157,12 @@ export interface AccountPositionEstimate {
   readonly estimate: Estimate;
   /** (floating loss + estimated closing fee) / margin in use. */
   readonly riskRate: DecimalString;
+  /** Maintenance margin of this position at its mark. */
+  readonly maintenanceMargin?: DecimalString;
+  /** Unrealised PnL of this position at its mark. */
+  readonly unrealizedPnl?: DecimalString;
+  /** Margin in use: the position's `margin` field, or notional at mark / leverage. */
+  readonly marginInUse?: DecimalString;
 }
 
 export interface AccountEstimate {
@@ -169,6 +175,12 @@ export interface AccountEstimate {
   readonly positions: readonly AccountPositionEstimate[];
   /** Position indexes in the order they would be closed, until the account is back under its threshold. */
   readonly liquidationOrder: readonly number[];
+  /** Every position index by risk rate, highest first (the order liquidation would follow). */
+  readonly riskRanking?: readonly number[];
+  /** Account-level threshold k used (margin ratio at which liquidation starts). */
+  readonly liquidationThreshold?: DecimalString;
+  /** Wallet balance plus collateral value after haircuts, in the settlement unit. */
+  readonly collateralValue?: DecimalString;
 }
 
 export type AccountOutcome =
