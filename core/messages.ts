@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   ACCOUNT_MIXED_SETTLEMENT: 'LIQ_ACCOUNT_MIXED_SETTLEMENT',
   TIER_TABLE_EXCEEDED: 'LIQ_TIER_TABLE_EXCEEDED',
   INTERNAL: 'LIQ_INTERNAL',
+  UNKNOWN_OPTION: 'LIQ_UNKNOWN_OPTION',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -42,6 +43,10 @@ type Text = { readonly en: string; readonly zh: string };
 
 /** Templates use {field} (translated label) plus the params named in each text. */
 const MESSAGES: Readonly<Record<ErrorCode, Text>> = {
+  LIQ_UNKNOWN_OPTION: {
+    en: 'Unknown command-line option "{value}" (allowed: --explain, --lang en|zh, --tolerance <percent>, --target-buffer <percent>)',
+    zh: '未知的命令行选项“{value}”（可用：--explain、--lang en|zh、--tolerance <百分比>、--target-buffer <百分比>）',
+  },
   LIQ_INTERNAL: {
     en: 'The estimate could not be computed from this input ({reason})',
     zh: '无法根据此输入计算估算值（{reason}）',
@@ -203,8 +208,9 @@ export function fieldLabel(field: string | null, lang: 'en' | 'zh'): string {
 /** A short text for an offending input value, whatever its type (never "[object Object]"). */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.slice(0, 40);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return String(value);
+  // JSON numbers lose precision; the contract takes decimal strings (design.md §4).
+  if (typeof value === 'number') return `${String(value)} (a JSON number: write it as a string)`;
+  if (typeof value === 'boolean' || value === null) return String(value);
   return typeof value;
 }
 

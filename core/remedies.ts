@@ -1,7 +1,7 @@
 /**
  * Remedies (design.md §3): how much margin to add, which leverage to use, or how much to close so the
  * buffer reaches a target percent of mark. Solved by bounded bisection on the full model (so tiers,
- * fee conventions and cross margin are all honoured) to a relative precision of 1e-10, then rounded
+ * fee conventions and cross margin are all honoured) to a relative precision of 1e-12, then rounded
  * in the safe direction: margin and quantity up, leverage down.
  *
  * Assumptions (core/liquidation/README.md): added margin adds to M one for one (isolated margin or
@@ -15,7 +15,7 @@ import { liquidate } from './liquidation/index';
 import type { Position } from './position';
 import { toOutput, toOutputUp } from './round';
 
-const RELATIVE_PRECISION = new Decimal('1e-10');
+const RELATIVE_PRECISION = new Decimal('1e-12');
 const MAX_ITERATIONS = 200;
 const MAX_DOUBLINGS = 80;
 /** Smallest remaining fraction of the position tried when reducing. */
