@@ -10,6 +10,7 @@
 import type { MarginMode, PositionInput, Product, Side } from './contract';
 import { Decimal } from './decimal';
 import { parseNumber, type NumberFormat, type ParsedNumber } from './parse-number';
+import { findContractSize, findVenue } from './venues/index';
 
 export type RawPosition = Readonly<Partial<Record<string, string>>>;
 
@@ -25,7 +26,10 @@ export interface RawContext {
   readonly walletBalance?: string;
   /** Unit of a size that carries no unit text. Default: base for linear, contracts for inverse. */
   readonly sizeUnit?: RawSizeUnit;
-  /** Linear: base per contract; inverse: quote value of one contract. Needed for contract sizes. */
+  /**
+   * Linear: base per contract; inverse: quote value of one contract. Needed for sizes counted in
+   * contracts; absent → core/venues `findContractSize` (OKX ctVal, Gate quanto multiplier, ...).
+   */
   readonly contractSize?: string;
 }
 
@@ -159,11 +163,23 @@ function symbolParts(symbol: string): { readonly base: string; readonly quote: s
 }
 
 /**
- * Linear or inverse from the symbol: a USD (not USDT/USDC) quote is coin-margined (Binance
- * BTCUSD_PERP, Bybit BTCUSD, OKX BTC-USD-SWAP, Gate BTC_USD). A bare coin (Hyperliquid) is linear.
+ * Linear or inverse. A venue that lists only linear products (Hyperliquid, JasperVault, dYdX)
+ * is linear whatever the symbol says ("BTC-USD" there is USD-quoted, USDC-settled). Otherwise a
+ * USD (not USDT/USDC) quote is coin-margined: Binance BTCUSD_PERP, Bybit BTCUSD, OKX BTC-USD-SWAP,
+ * Gate BTC_USD. A bare coin (Hyperliquid "BTC") is linear.
+ *
+ * @param venue - a core/venues id; unknown ids fall back to the symbol rule.
  */
-export function productFromSymbol(symbol: string): Product {
+export function productFromSymbol(symbol: string, venue?: string): Product {
+  const listed = venue === undefined ? null : findVenue(venue);
+  if (listed !== null && listed.products.inverse === undefined) return 'linear';
   return symbolParts(symbol).quote === 'USD' ? 'inverse' : 'linear';
+}
+
+/** Wrapped forms of a coin used as the size unit on DEXes: cbBTC, WBTC, WETH (JasperVault, Base). */
+function isBaseUnit(unit: string, base: string): boolean {
+  const upper = unit.toUpperCase();
+  return upper === base || upper === `CB${base}` || upper === `W${base}`;
 }
 
 function isQuoteUnit(unit: string): boolean {
@@ -185,6 +201,8 @@ function isSettlementUnit(unit: string | null, settlement: string | null): boole
   if (unit === null || settlement === null) return true;
   const upper = unit.toUpperCase();
   if (upper === settlement) return true;
+  // A linear "USD" quote settles in a USD stablecoin (USDC on DEXes); `$` is a USD display.
+  if (settlement === 'USD') return upper.startsWith('USD') || unit === '$';
   return unit === '$' && settlement.startsWith('USD');
 }
 
@@ -295,7 +313,7 @@ interface Quantity {
 function resolveQuantity(
   size: ParsedNumber & { ok: true },
   product: Product,
-  baseAsset: string,
+  symbol: string,
   markPrice: string | null,
   context: RawContext,
   collected: Collected,
@@ -305,13 +323,15 @@ function resolveQuantity(
   let sizeUnit: RawSizeUnit;
   if (unit === null) sizeUnit = context.sizeUnit ?? (product === 'inverse' ? 'contracts' : 'base');
   else if (CONTRACT_UNITS.test(unit)) sizeUnit = 'contracts';
-  else if (unit.toUpperCase() === baseAsset.toUpperCase()) sizeUnit = 'base';
+  else if (isBaseUnit(unit, symbolParts(symbol).base)) sizeUnit = 'base';
   else if (isQuoteUnit(unit)) sizeUnit = 'quote';
   else {
     collected.problems.push({ field: 'size', reason: 'unsupported-unit' });
     return null;
   }
-  const contractSize = context.contractSize;
+  // Venue data knows the standard contract sizes; null when it does not list this symbol.
+  const contractSize =
+    context.contractSize ?? findContractSize(context.venue, symbol, product) ?? undefined;
   if (product === 'inverse') {
     if (sizeUnit === 'quote') {
       // A USD amount on an inverse market is a count of 1-USD contracts (Bybit inverse Qty).
@@ -366,7 +386,8 @@ export function positionFromRaw(raw: RawPosition, context: RawContext): Position
   const symbol = symbolText === '' ? null : symbolText;
   if (symbol === null) collected.problems.push({ field: 'symbol', reason: 'not-found' });
   else partial.symbol = symbol;
-  const product = context.product ?? (symbol === null ? null : productFromSymbol(symbol));
+  const product =
+    context.product ?? (symbol === null ? null : productFromSymbol(symbol, context.venue));
   if (product !== null) partial.product = product;
 
   const size = readNumber(raw, 'size', format, collected, true);
@@ -384,14 +405,7 @@ export function positionFromRaw(raw: RawPosition, context: RawContext): Position
     partial.platformLiquidationPrice = platformLiquidationPrice;
 
   if (size !== null && product !== null && symbol !== null) {
-    const quantity = resolveQuantity(
-      size,
-      product,
-      symbolParts(symbol).base,
-      markPrice,
-      context,
-      collected,
-    );
+    const quantity = resolveQuantity(size, product, symbol, markPrice, context, collected);
     if (quantity !== null) {
       partial.quantity = quantity.quantity;
       if (quantity.contractSize !== undefined) partial.contractSize = quantity.contractSize;

@@ -23,6 +23,8 @@ export interface Card {
 
 /** A card needs labels of at least this many different fields, so stray labels don't make cards. */
 const MIN_FIELDS_PER_CARD = 3;
+/** How far a card may grow beyond its labelled box to take in its header. */
+const MAX_CARD_WIDENING = 2;
 
 function textLeaves(scope: Element): Element[] {
   return Array.from(scope.querySelectorAll('*')).filter(
@@ -78,9 +80,21 @@ export function findCards(
     }
   }
   // Keep the innermost cards only (a list holding several cards is not a card itself).
-  const roots = Array.from(cards.keys()).filter(
+  const innermost = Array.from(cards.keys()).filter(
     (card) => !Array.from(cards.keys()).some((other) => other !== card && card.contains(other)),
   );
+  // The labelled box may be the card's body only, with symbol and badges in a header beside it:
+  // widen each card while its parent holds no other card (a few levels, never the whole scope).
+  const roots = innermost.map((card) => {
+    let root = card;
+    for (let level = 0; level < MAX_CARD_WIDENING; level += 1) {
+      const parent = root.parentElement;
+      if (parent === null || parent === scope || !scope.contains(parent)) break;
+      if (innermost.some((other) => other !== card && parent.contains(other))) break;
+      root = parent;
+    }
+    return root;
+  });
   return roots.map((card) => {
     const cardLeaves = leaves.filter((leaf) => card.contains(leaf));
     const pairs: LabelledValue[] = [];

@@ -55,9 +55,20 @@ export function cardRowSource(card: Card): RowSource {
   };
 }
 
-function queryHit(row: Element, selector: string): LocatorHit {
+/** For side, leverage and mode, a selector may match several badges: keep those naming the field. */
+function namesField(field: PositionField, text: string): boolean {
+  if (field === 'side') return sideWordIn(text) !== null;
+  if (field === 'leverage') return leverageTextFrom(text) !== null;
+  if (field === 'marginMode') return marginModeFromText(text) !== null;
+  return true;
+}
+
+function queryHit(row: Element, selector: string, field: PositionField): LocatorHit {
   const found = Array.from(row.querySelectorAll(selector)).filter(
-    (element) => !isInsideOwnElement(element) && element.closest('[aria-hidden="true"]') === null,
+    (element) =>
+      !isInsideOwnElement(element) &&
+      element.closest('[aria-hidden="true"]') === null &&
+      namesField(field, readText(element)),
   );
   if (found.length === 0) return null;
   const texts = new Set(found.map((element) => readText(element)));
@@ -71,8 +82,22 @@ function attrSelector(attr: string, value: string | undefined): string {
   return `[${attr}="${value.replace(/["\\]/g, '\\$&')}"]`;
 }
 
-/** The field's word inside any scanned element: `Short`, `20x`, `Cross`, `全仓`. */
+/** A symbol that names its quote, so a unit or a word is never taken for it (card titles). */
+const QUOTED_SYMBOL = /^[A-Z0-9]{2,}[-_/]?(?:USDT|USDC|USD|BUSD|FDUSD)(?:[-_]?(?:PERP|SWAP))?$/;
+
+/** The field's word inside any scanned element: `Short`, `20x`, `Cross`, `全仓`, `BTC-USD`. */
 function scanHit(field: PositionField, source: RowSource): LocatorHit {
+  if (field === 'symbol') {
+    const symbols = new Set<string>();
+    for (const element of source.scanElements) {
+      for (const token of readText(element).split(/\s+/)) {
+        if (QUOTED_SYMBOL.test(token)) symbols.add(token);
+      }
+    }
+    if (symbols.size > 1) return 'ambiguous';
+    const only = symbols.values().next();
+    return only.done === true ? null : { text: only.value };
+  }
   const found = new Set<string>();
   const sides = new Set<string>();
   for (const element of source.scanElements) {
@@ -103,8 +128,10 @@ function scanHit(field: PositionField, source: RowSource): LocatorHit {
 }
 
 function locate(locator: Locator, field: PositionField, source: RowSource): LocatorHit {
-  if ('css' in locator) return queryHit(source.element, locator.css);
-  if ('attr' in locator) return queryHit(source.element, attrSelector(locator.attr, locator.value));
+  if ('css' in locator) return queryHit(source.element, locator.css, field);
+  if ('attr' in locator) {
+    return queryHit(source.element, attrSelector(locator.attr, locator.value), field);
+  }
   if ('label' in locator) return source.valueForLabel(locator.label);
   return scanHit(field, source);
 }

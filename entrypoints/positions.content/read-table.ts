@@ -84,6 +84,8 @@ export function buildTableModel(table: Element): TableModel | null {
     if (!ownedBy(table, row) || isSkippedRow(row)) continue;
     const cells = directCells(row, DATA_CELL_SELECTOR);
     if (cells.length === 0) continue;
+    // One cell spanning a wide table is an empty-state or loading message ("No data").
+    if (cells.length === 1 && headers.length > 2) continue;
     const texts = cells.map((cell) => readText(cell));
     // A row with no text at all is a spacer or a measure row.
     if (texts.every((text) => text === '')) continue;

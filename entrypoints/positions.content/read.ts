@@ -9,7 +9,7 @@
  */
 import { parseNumber, type NumberFormat } from '../../core/parse-number';
 import { sideFromGeometry, sideWordIn, type RawContext } from '../../core/position-from-raw';
-import type { Side } from '../../core/contract';
+import type { Product, Side } from '../../core/contract';
 import { GENERIC_ADAPTER } from './adapters/generic';
 import {
   POSITION_FIELDS,
@@ -114,7 +114,9 @@ function findModel(scope: ParentNode, adapter: Adapter): Model | null {
     if (table === null) continue;
     const fields = recognisedFields(table.headers, adapter);
     if (!isPositionsTable(fields)) continue;
-    if (best === null || fields.size > best.score) best = { table, score: fields.size };
+    // A table with rows beats a header-only one (antd fixed headers sit in their own table).
+    const score = (table.rows.length > 0 ? 100 : 0) + fields.size;
+    if (best === null || score > best.score) best = { table, score };
   }
   if (best !== null) return { kind: 'table', container: best.table.container, table: best.table };
   // A document's cards live in its body (typed non-null, but absent while still parsing).
@@ -193,12 +195,9 @@ function resolveSide(
     const word = sideWordIn(raw.side);
     if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
   }
-  if (raw.size !== undefined) {
-    const size = parseNumber(raw.size, format);
-    if (size.ok && size.value.startsWith('-')) return { side: 'short', sideSource: 'size-sign' };
-    if (size.ok && adapter.signedSize && size.value !== '0')
-      return { side: 'long', sideSource: 'size-sign' };
-  }
+  const size = raw.size === undefined ? null : parseNumber(raw.size, format);
+  if (size?.ok === true && size.value.startsWith('-'))
+    return { side: 'short', sideSource: 'size-sign' };
   // A hint class and the price geometry must agree when both speak: neither is proof alone.
   const hint = (adapter.sideHints ?? []).find(
     (candidate) => source.element.querySelector(candidate.css) !== null,
@@ -207,8 +206,15 @@ function resolveSide(
     raw.entryPrice !== undefined && raw.liquidationPrice !== undefined
       ? sideFromGeometry(raw.entryPrice, raw.liquidationPrice, format)
       : null;
-  if (hint !== undefined && geometry !== null && hint.side !== geometry) return { side: null };
-  if (hint !== undefined) return { side: hint.side, sideSource: 'hint' };
+  if (hint !== undefined) {
+    return hint.side === geometry || geometry === null
+      ? { side: hint.side, sideSource: 'hint' }
+      : { side: null };
+  }
+  // One-way signed sizes: without a hedge hint, a positive size is a long (OKX, Gate).
+  if (adapter.signedSize && size?.ok === true && size.value !== '0') {
+    return { side: 'long', sideSource: 'size-sign' };
+  }
   if (geometry !== null) return { side: geometry, sideSource: 'geometry' };
   return { side: null };
 }
@@ -342,13 +348,13 @@ export function readPositions(root: ParentNode, adapter: Adapter): ReadResult {
 export function rawContextFor(
   adapter: Adapter,
   result: ReadResult,
-  product: 'linear' | 'inverse',
+  product: Product,
   contractSize?: string,
 ): RawContext {
   const context: RawContext = {
     venue: adapter.venue,
     format: result.numberFormat,
-    sizeUnit: adapter.sizeUnit[product],
+    sizeUnit: adapter.sizeUnit[product === 'inverse' ? 'inverse' : 'linear'],
     ...(result.account.walletBalance === undefined
       ? {}
       : { walletBalance: result.account.walletBalance }),

@@ -62,6 +62,19 @@ export default defineAdapter({
         },
       ],
     },
+    margin: {
+      optional: true,
+      locators: [
+        {
+          label: {
+            en: /^(im|position margin)$/,
+            zh: /^(仓位保证金|倉位保證金|起始保证金|起始保證金)$/,
+          },
+          relation: 'same-column',
+          note: '[I] unified-account `IM` column (initial = position margin for isolated)',
+        },
+      ],
+    },
     unrealizedPnl: {
       optional: true,
       locators: [

@@ -13,7 +13,7 @@ import { defineAdapter, type FieldMap, type FieldSpec, type LabelText } from './
 export const HEADER_SYNONYMS = {
   symbol: {
     en: /^(symbol|contracts?|coin|market|instrument|pair|futures|perpetual|asset|name)$/,
-    zh: /^(符号|合约|合約|币种|幣種|交易对|交易對|市场|品种|产品|名称)$/,
+    zh: /^(符号|合约|合約|币种|幣種|交易对|交易對|市场|品种|产品|名称|产品名称|合约名称)$/,
   },
   side: {
     en: /^(side|direction|long\/short|position side)$/,
@@ -41,7 +41,7 @@ export const HEADER_SYNONYMS = {
   },
   margin: {
     en: /^(margin|position margin|initial margin|isolated margin|used margin|margin used)$/,
-    zh: /^(保证金|保證金|初始保证金|仓位保证金|持仓保证金|保证金金额)$/,
+    zh: /^(保证金|保證金|初始保证金|初始保證金|仓位保证金|倉位保證金|持仓保证金|持倉保證金|保证金金额)$/,
   },
   liquidationPrice: {
     en: /^(est(imated)? )?(liq|liquidation)( price)?$/,
@@ -49,7 +49,7 @@ export const HEADER_SYNONYMS = {
   },
   unrealizedPnl: {
     en: /^(unreali[sz]ed )?(pnl|p&l|p & l|profit|profit\/loss)( roe%| roi%)?$/,
-    zh: /^(未实现盈亏|未實現盈虧|未结盈亏|浮动盈亏|收益额|收益|盈亏)$/,
+    zh: /^(未实现盈亏|未實現盈虧|未结盈亏|未結盈虧|浮动盈亏|浮動盈虧|收益额|收益額|收益|盈亏|盈虧)$/,
   },
 } as const satisfies Record<keyof FieldMap, LabelText>;
 
@@ -76,7 +76,12 @@ function byHeaderThenScan(field: 'side' | 'leverage' | 'marginMode'): FieldSpec 
 
 /** The generic field map: header synonyms for every field, row scans for side / leverage / mode. */
 export const GENERIC_FIELDS: FieldMap = {
-  symbol: byHeader('symbol'),
+  symbol: {
+    locators: [
+      ...byHeader('symbol').locators,
+      { scan: 'row', note: 'a symbol with its quote (`BTC-USD`, `ETHUSDT`) anywhere: card titles' },
+    ],
+  },
   side: byHeaderThenScan('side'),
   size: byHeader('size'),
   entryPrice: byHeader('entryPrice'),
@@ -120,4 +125,13 @@ export const GENERIC_ADAPTER = defineAdapter({
   format: 'from-page-locale',
   sizeUnit: { linear: 'base', inverse: 'contracts' },
   signedSize: false,
+  account: {
+    walletBalance: [
+      {
+        label: { en: /^wallet balance$/, zh: /^(钱包余额|錢包餘額)$/ },
+        relation: 'next-sibling',
+        note: 'generic: only the unambiguous "wallet balance" (margin balance includes PnL)',
+      },
+    ],
+  },
 });

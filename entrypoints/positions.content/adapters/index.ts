@@ -39,7 +39,9 @@ export function adapterAccepts(adapter: Adapter, url: URL): boolean {
   const onHost = adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url));
   if (!onHost) return false;
   const route = `${url.pathname}${url.hash}`;
-  return adapter.paths.some((path) => path.test(route));
+  return adapter.paths.some((rule) =>
+    rule instanceof RegExp ? rule.test(route) : url.hostname === rule.host && rule.path.test(route),
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ export default defineAdapter({
   matches: ['https://www.mexc.com/*', 'https://futures.mexc.com/*'],
   paths: [
     /^\/(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\/)?futures\/[A-Za-z0-9]+_[A-Za-z]+\/?(?:$|#)/,
-    /^\/exchange\/[A-Za-z0-9]+_[A-Za-z]+\/?(?:$|#)/,
+    // On www.mexc.com, /exchange/ is the spot market; only the legacy futures host uses it for futures.
+    { host: 'futures.mexc.com', path: /^\/exchange\/[A-Za-z0-9]+_[A-Za-z]+\/?(?:$|#)/ },
   ],
   examples: [
     'https://www.mexc.com/futures/BTC_USDT',
@@ -39,9 +40,21 @@ export default defineAdapter({
     size: {
       locators: [
         {
-          label: { en: /^(position size|size|quantity)$/, zh: /^(持仓量|持仓数量|数量)$/ },
+          label: {
+            en: /^(position size|open interest|size|quantity)$/,
+            zh: /^(持仓量|持仓数量|数量)$/,
+          },
           relation: 'same-column',
-          note: '[C] help centre "Position size"; zh [I]',
+          note: '[C] help centre "Position size"; [I] table header "Open Interest"; zh [I]',
+        },
+      ],
+    },
+    markPrice: {
+      locators: [
+        {
+          label: { en: /^fair price$/, zh: /^合理价格$/ },
+          relation: 'same-column',
+          note: '[I] MEXC calls its mark price "Fair Price"',
         },
       ],
     },

@@ -62,8 +62,8 @@ export default defineAdapter({
   }),
   format: 'from-page-locale',
   sizeUnit: { linear: 'contracts', inverse: 'contracts' },
-  // One-way mode: only a negative size is proof (short); hedge mode shows positive sizes for both.
-  signedSize: false,
+  // One-way mode signs sizes; hedge rows carry a side class, which the reader checks first.
+  signedSize: true,
   sideHints: [
     { css: '.positive-pl', side: 'long', note: '[C] hedge-mode side class (mop824, 2026-04)' },
     { css: '.negative-pl', side: 'short', note: '[C] hedge-mode side class (mop824, 2026-04)' },

@@ -54,8 +54,9 @@ export interface CssLocator {
 }
 
 /**
- * Scan every cell of the row for the field's textual pattern (side words, `Cross 20x`, `(Isolated)`).
- * Only meaningful for side, leverage and marginMode, whose text sits inside other cells on most sites.
+ * Scan every cell of the row for the field's textual pattern (side words, `Cross 20x`, `(Isolated)`,
+ * a symbol naming its quote such as `BTC-USD`). Meaningful for side, leverage, marginMode (their
+ * text sits inside other cells on most sites) and symbol (card titles); ignored for other fields.
  */
 export interface ScanLocator {
   readonly scan: 'row';
@@ -95,8 +96,11 @@ export interface Adapter {
   readonly venue: string;
   /** WXT / MatchPattern host patterns; they feed the manifest and the URL cross-matrix test. */
   readonly matches: readonly string[];
-  /** The URL's `pathname + hash` must match one of these (futures pages only; hash routers included). */
-  readonly paths: readonly RegExp[];
+  /**
+   * The URL's `pathname + hash` must match one of these (futures pages only; hash routers
+   * included). A `{host, path}` rule applies only on that host (MEXC's legacy futures host).
+   */
+  readonly paths: readonly (RegExp | { readonly host: string; readonly path: RegExp })[];
   /** Page URLs that must match this adapter and no other. */
   readonly examples: readonly string[];
   /** ISO date of the last check against the live site or its best source (exchange-pages.md). */
