@@ -103,7 +103,7 @@ export const PANEL_STRINGS: Dictionary = {
   'panel.field.marginMode': { en: 'Margin mode', zh: '保证金模式' },
   'panel.field.margin': { en: 'Margin', zh: '保证金' },
   'panel.field.walletBalance': { en: 'Wallet balance', zh: '钱包余额' },
-  'panel.field.exchangeLiqPrice': { en: 'Liquidation price', zh: '强平价格' },
+  'panel.field.liquidationPrice': { en: 'Liquidation price', zh: '强平价格' },
   'panel.field.platformLiquidationPrice': { en: 'Liquidation price', zh: '强平价格' },
   'panel.field.maintenanceMarginRate': { en: 'Maintenance margin rate', zh: '维持保证金率' },
   'panel.field.contractSize': { en: 'Contract size', zh: '合约面值' },

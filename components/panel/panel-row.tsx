@@ -92,11 +92,7 @@ function EstimateCells({ state, display }: { state: RowEstimateView; display: Pa
               tolerance: display.tolerancePercent,
             })}
           >
-            {state.agrees === false ? (
-              <span class="flag" aria-hidden="true">
-                !
-              </span>
-            ) : null}
+            {state.agrees === false ? <span class="flag" aria-hidden="true" /> : null}
             <NumberText
               value={state.differencePercent}
               lang={lang}
@@ -126,8 +122,7 @@ function BufferLine({ state, display }: { state: RowEstimateView; display: Panel
     );
   }
   return (
-    <div class="buffer-line">
-      <span class="figure-label">{t(lang, 'panel.column.buffer')}</span>
+    <div class="buffer-line" title={t(lang, 'panel.column.buffer')}>
       <NumberText
         class="num strong"
         value={state.bufferPercent}
@@ -165,9 +160,7 @@ function ProblemList(props: {
             data-testid="liq-problem"
             data-field={problem.field ?? ''}
           >
-            <span class="problem-icon" aria-hidden="true">
-              !
-            </span>
+            <span class="problem-icon" aria-hidden="true" />
             {problem.message}
           </li>
         ))}

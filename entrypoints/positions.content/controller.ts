@@ -1,0 +1,205 @@
+/**
+ * The content script's glue: pick the adapter for the URL, read, estimate, render, report.
+ * Everything runs inside `guard`: the page must never see an error of ours (product standard).
+ */
+import type { ContentScriptContext } from '#imports';
+import type { Lang } from '../../components/i18n';
+import { resolveLang } from '../../components/i18n';
+import type { PanelPlacement } from '../../components/panel/panel';
+import type { PanelDisplay, PanelRowView, PanelView } from '../../components/panel/panel-model';
+import { estimateAccount, estimatePosition, formatError } from '../../core/index';
+import { positionFromRaw, productFromSymbol } from '../../core/position-from-raw';
+import {
+  DEFAULT_SETTINGS,
+  isSiteEnabled,
+  sanitizeSettings,
+  type Settings,
+} from '../../core/settings';
+import { settingsItem } from '../popup/settings-item';
+import { findAdapter } from './adapters/index';
+import type { Adapter } from './adapters/types';
+import { createBuffersReporter, type BuffersReporter } from './buffers-reporter';
+import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
+import { openInCalculator } from './open-calculator';
+import { detectPageTheme } from './page-theme';
+import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
+import { placementItem, readPlacement, savePlacement } from './placement-item';
+import { rawContextFor, readPositions } from './read';
+import { watchPositions, type Watcher } from './watch';
+
+/** One adapter's life on the page: from the URL matching it until navigation away or switch-off. */
+interface Session {
+  readonly adapter: Adapter;
+  readonly pipeline: Pipeline;
+  readonly reporter: BuffersReporter;
+  lastView: PanelView | null;
+}
+
+function displayFrom(settings: Settings, lang: Lang): Omit<PanelDisplay, 'theme'> {
+  return {
+    lang,
+    numberFormat: settings.numberFormat,
+    warningBufferPercent: settings.warningBufferPercent,
+    dangerBufferPercent: settings.dangerBufferPercent,
+    tolerancePercent: settings.tolerancePercent,
+  };
+}
+
+/**
+ * Runs the panel for this tab until the context is invalidated (extension reload or update).
+ * @param ctx WXT's content-script context: every listener and observer hangs off it
+ */
+export async function runPanelController(ctx: ContentScriptContext): Promise<void> {
+  let settings: Settings = DEFAULT_SETTINGS;
+  let placements: unknown = {};
+  let session: Session | null = null;
+  let panel: MountedPanel | null = null;
+  let mounting = false;
+
+  try {
+    settings = sanitizeSettings(await settingsItem.getValue());
+    placements = await placementItem.getValue();
+  } catch {
+    // Storage unreadable: run with the defaults rather than not at all.
+  }
+
+  const lang = (): Lang => resolveLang(settings.language, navigator.language);
+
+  const pipelineSettings = (): PipelineSettings => ({
+    lang: lang(),
+    tolerancePercent: settings.tolerancePercent,
+    feeRates: settings.feeRates,
+  });
+
+  function startSession(url: string): void {
+    const adapter = findAdapter(url);
+    if (session !== null && adapter?.id === session.adapter.id) return;
+    endSession();
+    if (adapter === null || !isSiteEnabled(settings, adapter.id)) return;
+    session = {
+      adapter,
+      pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
+      reporter: createBuffersReporter(adapter.id),
+      lastView: null,
+    };
+  }
+
+  function endSession(): void {
+    if (session === null) return;
+    session.reporter.clear();
+    session = null;
+    panel?.remove();
+    panel = null;
+  }
+
+  function stateFor(current: Session, view: PanelView): PanelState {
+    return {
+      view,
+      display: { ...displayFrom(settings, lang()), theme: detectPageTheme(document) },
+      placement: readPlacement(placements, current.adapter.id),
+      startCollapsed: settings.panelStart === 'collapsed',
+    };
+  }
+
+  function render(current: Session, view: PanelView): void {
+    current.lastView = view;
+    if (panel !== null) {
+      panel.update(stateFor(current, view));
+      return;
+    }
+    if (mounting) return;
+    mounting = true;
+    mountPanel(ctx, stateFor(current, view), {
+      onPlacementChange: (placement: PanelPlacement) => {
+        placements = { ...(placements as object), [current.adapter.id]: placement };
+        savePlacement(current.adapter.id, placement).catch(() => {
+          // Not remembered this time; the panel stays where the user put it.
+        });
+      },
+      onOpenCalculator: (row: PanelRowView) => {
+        if (row.state.kind !== 'problems' || row.state.calculatorPrefill === null) return;
+        void openInCalculator({
+          input: row.state.calculatorPrefill,
+          symbol: row.symbol,
+          site: current.adapter.id,
+        });
+      },
+    })
+      .then((mounted) => {
+        mounting = false;
+        if (session !== current) {
+          mounted.remove(); // navigated away or switched off while mounting
+          return;
+        }
+        panel = mounted;
+        if (current.lastView !== null) panel.update(stateFor(current, current.lastView));
+      })
+      .catch(() => {
+        mounting = false; // e.g. the context was invalidated mid-mount: nothing to show
+      });
+  }
+
+  /** One read → estimate → render pass; returns the positions area to observe. */
+  function readAndRender(): Element | null {
+    const current = session;
+    if (current === null) return null;
+    const { adapter } = current;
+    let area: Element | null = null;
+    let view: PanelView;
+    try {
+      const result = readPositions(document, adapter);
+      area = result.positionsArea;
+      const output = current.pipeline.run(
+        {
+          siteId: adapter.id,
+          siteLabel: adapter.label,
+          status: result.status,
+          rows: result.rows,
+          rawContextOf: (row) =>
+            rawContextFor(
+              adapter,
+              result,
+              productFromSymbol(row.raw.symbol ?? '') === 'inverse' ? 'inverse' : 'linear',
+            ),
+        },
+        pipelineSettings(),
+      );
+      view = output.view;
+      current.reporter.report(output.buffers);
+    } catch {
+      view = { siteId: adapter.id, siteLabel: adapter.label, status: 'failed', rows: [] };
+    }
+    render(current, view);
+    return area;
+  }
+
+  startSession(location.href);
+  const watcher: Watcher = watchPositions(ctx, {
+    read: readAndRender,
+    onNavigate: (url) => {
+      startSession(url.href);
+    },
+    isOwnNode: (node) => panel?.contains(node) === true || isOurHost(node),
+    onError: () => {
+      // Contained by design; the panel shows 'failed' on the next successful render.
+    },
+  });
+
+  const unwatchSettings = settingsItem.watch((next) => {
+    settings = sanitizeSettings(next);
+    const current = session;
+    if (current !== null && !isSiteEnabled(settings, current.adapter.id)) endSession();
+    if (session === null) startSession(location.href);
+    // Thresholds, tolerance and language are part of the pipeline's memo key: a refresh recomputes.
+    watcher.refresh();
+  });
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    endSession();
+  });
+}
+
+/** Our host element, even before `panel` is set (mounting is async). */
+function isOurHost(node: Node): boolean {
+  return node instanceof Element && node.tagName.toLowerCase().startsWith('liq-sentinel');
+}
