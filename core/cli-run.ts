@@ -6,7 +6,7 @@
  *   flags   --explain (steps), --lang en|zh (error messages), --tolerance <percent>,
  *           --target-buffer <percent>; flags override "options" in the JSON
  *   output  success: the Estimate (or {"account": AccountEstimate}), exit 0;
- *           bad input: {"error": {code, field, message}, "errors": [...]}, exit 2
+ *           bad input: {"error": {code, field, message, params?}, "errors": [...all]}, exit 2
  */
 import type { AccountInput, CoreError, EstimateOptions, PositionInput } from './contract';
 import { estimateAccount } from './account-risk';
@@ -111,6 +111,7 @@ function failure(errors: readonly CoreError[], lang: 'en' | 'zh'): CliResult {
     code: error.code,
     field: error.field,
     message: formatError(error, lang),
+    ...(error.params === undefined ? {} : { params: error.params }),
   }));
   const first = shown[0] ?? { code: ERROR_CODES.INTERNAL, field: null, message: 'unknown error' };
   return { status: 2, output: { error: first, errors: shown } };
