@@ -191,6 +191,7 @@ export function PanelRow({ row, display, onOpenCalculator }: PanelRowProps) {
     <li
       class={`row ${state.kind === 'problems' ? 'row-problems' : ''}`}
       data-testid="liq-row"
+      data-key={row.key}
       data-symbol={row.symbol}
       data-side={row.side ?? ''}
     >
