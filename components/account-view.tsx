@@ -115,9 +115,21 @@ export function AccountView({ account, names, lang, style }: AccountViewProps) {
       </table>
       <h3 class="subhead">{t(lang, 'account.order')}</h3>
       {account.liquidationOrder.length === 0 ? (
-        <p class="muted" data-testid="account-order-empty">
-          {t(lang, 'account.orderNone')}
-        </p>
+        <div data-testid="account-order-empty">
+          <p class="muted">{t(lang, 'account.orderNone')}</p>
+          {account.riskRanking === undefined || account.riskRanking.length === 0 ? null : (
+            <>
+              <p class="muted small">{t(lang, 'account.ranking')}</p>
+              <ol class="account-order" data-testid="account-ranking">
+                {account.riskRanking.map((index) => (
+                  <li key={index} data-index={index}>
+                    {nameOf(index)}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
       ) : (
         <ol class="account-order" data-testid="account-order">
           {account.liquidationOrder.map((index) => (

@@ -232,15 +232,12 @@ export const POPUP_STRINGS: Dictionary = {
   'account.field.contractSize': { en: 'Contract value', zh: '合约面值' },
   'account.field.entryPrice': { en: 'Entry', zh: '开仓价' },
   'account.field.markPrice': { en: 'Mark', zh: '标记价' },
+  'account.field.leverage': { en: 'Leverage', zh: '杠杆' },
   'account.field.maintenanceMarginRate': { en: 'MMR', zh: '维持保证金率' },
   'account.field.maintenanceAmount': { en: 'Maint. amount', zh: '速算额' },
   'account.field.closeFeeRate': { en: 'Fee rate', zh: '手续费率' },
   'account.add': { en: '+ Add a position', zh: '+ 添加仓位' },
   'account.remove': { en: 'Remove this position', zh: '删除此仓位' },
-  'account.incomplete': {
-    en: 'Enter the wallet balance and each position (quantity, entry, mark, MMR)',
-    zh: '请输入钱包余额和每个仓位（数量、开仓价、标记价、维持保证金率）',
-  },
   'account.fixMarked': {
     en: 'Some fields are not numbers (marked below)',
     zh: '部分输入不是数字（见下方标记）',
@@ -254,8 +251,16 @@ export const POPUP_STRINGS: Dictionary = {
   'account.riskRate': { en: 'Risk rate', zh: '风险率' },
   'account.order': { en: 'Liquidation order', zh: '强平顺序' },
   'account.orderNone': {
-    en: 'The account is under its threshold: nothing would be closed at current marks',
-    zh: '账户在阈值以内：按当前标记价不会平仓',
+    en: 'The account is under its threshold: nothing would be closed at current marks.',
+    zh: '账户在阈值以内：按当前标记价不会平仓。',
+  },
+  'account.ranking': {
+    en: 'If it reached the threshold, positions would be closed in this order (highest risk rate first):',
+    zh: '若达到阈值，将按以下顺序平仓（风险率高者先平）：',
+  },
+  'account.incomplete': {
+    en: 'Enter the wallet balance and each position (quantity, entry, mark, leverage, MMR)',
+    zh: '请输入钱包余额和每个仓位（数量、开仓价、标记价、杠杆、维持保证金率）',
   },
 
   'settings.display': { en: 'Display', zh: '显示' },

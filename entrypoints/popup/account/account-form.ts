@@ -15,6 +15,8 @@ export interface AccountPositionForm {
   readonly contractSize: string;
   readonly entryPrice: string;
   readonly markPrice: string;
+  /** Sets the margin in use (notional at mark / leverage) for the risk rate; not the liquidation price. */
+  readonly leverage: string;
   readonly maintenanceMarginRate: string;
   readonly maintenanceAmount: string;
   readonly closeFeeRate: string;
@@ -36,6 +38,7 @@ export const EMPTY_ACCOUNT_POSITION: AccountPositionForm = Object.freeze({
   contractSize: '',
   entryPrice: '',
   markPrice: '',
+  leverage: '',
   maintenanceMarginRate: '',
   maintenanceAmount: '',
   closeFeeRate: '',
@@ -54,6 +57,7 @@ const POSITION_FIELDS: readonly { field: AccountNumberField; required: boolean; 
     { field: 'contractSize', required: false, rate: false },
     { field: 'entryPrice', required: true, rate: false },
     { field: 'markPrice', required: true, rate: false },
+    { field: 'leverage', required: true, rate: false },
     { field: 'maintenanceMarginRate', required: true, rate: true },
     { field: 'maintenanceAmount', required: false, rate: false },
     { field: 'closeFeeRate', required: false, rate: true },
@@ -142,6 +146,7 @@ export function sanitizeAccountForm(value: unknown): AccountForm {
         contractSize: text(position.contractSize),
         entryPrice: text(position.entryPrice),
         markPrice: text(position.markPrice),
+        leverage: text(position.leverage),
         maintenanceMarginRate: text(position.maintenanceMarginRate),
         maintenanceAmount: text(position.maintenanceAmount),
         closeFeeRate: text(position.closeFeeRate),

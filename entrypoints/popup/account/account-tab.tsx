@@ -31,7 +31,9 @@ const POSITION_NUMBER_FIELDS: readonly AccountNumberField[] = [
   'quantity',
   'entryPrice',
   'markPrice',
+  'leverage',
   'maintenanceMarginRate',
+
   'maintenanceAmount',
   'closeFeeRate',
 ];

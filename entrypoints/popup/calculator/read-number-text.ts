@@ -31,8 +31,8 @@ export function readNumberText(
   const parsed = style === 'auto' ? parseNumber(text) : parseNumber(text, FORMATS[style]);
   if (!parsed.ok) return { ok: false, reason: parsed.reason === 'empty' ? 'empty' : 'unreadable' };
   // Page text may carry units ("12 USDT"); a typed field may not: "12abc" is a typo, not 12.
-  if (parsed.unit !== null) return { ok: false, reason: 'unreadable' };
-  const isPercent = text.trim().endsWith('%');
+  const isPercent = parsed.unit === '%';
+  if (parsed.unit !== null && !isPercent) return { ok: false, reason: 'unreadable' };
   if (!isPercent) return { ok: true, value: parsed.value };
   if (!isRate) return { ok: false, reason: 'percent-not-allowed' };
   // A rate written as a percent: "0.4%" means 0.004.
