@@ -24,7 +24,33 @@ function valueBeside(label: Element): string | null {
   return null;
 }
 
+/**
+ * The label element found last time, per label: account panels rarely move, so later reads check
+ * it first instead of walking every text node of the page again (the content-script budget).
+ */
+const lastLabelElement = new WeakMap<LabelText, Element>();
+
 function byLabel(root: ParentNode, label: LabelText, exclude: Element | null): string | null {
+  const remembered = lastLabelElement.get(label);
+  if (
+    remembered?.isConnected === true && // absent on the first read
+    (root as Node).contains(remembered) &&
+    matchesLabel(readText(remembered), label)
+  ) {
+    const value = valueBeside(remembered);
+    if (value !== null) return value;
+  }
+  const found = walkForLabel(root, label, exclude);
+  if (found === null) return null;
+  lastLabelElement.set(label, found.element);
+  return found.value;
+}
+
+function walkForLabel(
+  root: ParentNode,
+  label: LabelText,
+  exclude: Element | null,
+): { readonly element: Element; readonly value: string } | null {
   const document = documentOf(root);
   // documentOf is null only for a detached root without an owner: nothing to walk.
   if (document === null) return null;
@@ -37,7 +63,7 @@ function byLabel(root: ParentNode, label: LabelText, exclude: Element | null): s
     if (exclude?.contains(parent) === true) continue; // exclude is null when no area was found
     if (!matchesLabel(text, label)) continue;
     const value = valueBeside(parent);
-    if (value !== null) return value;
+    if (value !== null) return { element: parent, value };
   }
   return null;
 }

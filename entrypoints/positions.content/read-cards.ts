@@ -5,7 +5,7 @@
  * Gate's classes: labels are recognised by their text.
  */
 import type { LabelText } from './adapters/types';
-import { matchesLabel } from './read-header';
+import { matchesNormalizedLabel, normalizeLabel } from './read-header';
 import { isInsideOwnElement, readText } from './read-text';
 
 export interface LabelledValue {
@@ -25,15 +25,30 @@ export interface Card {
 const MIN_FIELDS_PER_CARD = 3;
 /** How far a card may grow beyond its labelled box to take in its header. */
 const MAX_CARD_WIDENING = 2;
+/** Label texts are short; longer leaves are values or sentences. */
+const MAX_LABEL_LENGTH = 40;
 
-function textLeaves(scope: Element): Element[] {
-  return Array.from(scope.querySelectorAll('*')).filter(
-    (element) =>
-      element.children.length === 0 &&
-      readText(element) !== '' &&
-      element.closest('[aria-hidden="true"]') === null &&
-      !isInsideOwnElement(element),
+function isVisibleLeaf(element: Element): boolean {
+  return (
+    element.children.length === 0 &&
+    element.closest('[aria-hidden="true"]') === null &&
+    !isInsideOwnElement(element)
   );
+}
+
+/** Leaf elements with text under `scope`, found through text nodes (cheaper than every element). */
+function textLeaves(scope: Element): Element[] {
+  const document = scope.ownerDocument;
+  const walker = document.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  const leaves: Element[] = [];
+  let previous: Element | null = null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent === null || parent === previous || (node.nodeValue ?? '').trim() === '') continue;
+    previous = parent;
+    if (isVisibleLeaf(parent)) leaves.push(parent);
+  }
+  return leaves;
 }
 
 /** The value shown after a label: its next sibling element, else the next sibling of its parent. */
@@ -61,9 +76,13 @@ export function findCards(
   const labelLeaves = new Map<Element, string>();
   for (const leaf of leaves) {
     const text = readText(leaf);
-    const hit = labels.find(([, label]) => matchesLabel(text, label));
+    // Labels are short; values and sentences are not worth normalising.
+    if (text.length > MAX_LABEL_LENGTH) continue;
+    const normalized = normalizeLabel(text);
+    const hit = labels.find(([, label]) => matchesNormalizedLabel(normalized, label));
     if (hit !== undefined) labelLeaves.set(leaf, hit[0]);
   }
+  if (new Set(labelLeaves.values()).size < MIN_FIELDS_PER_CARD) return [];
   const cards = new Map<Element, Element[]>();
   for (const leaf of labelLeaves.keys()) {
     for (

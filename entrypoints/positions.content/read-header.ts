@@ -22,9 +22,13 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
-/** True when the text, once normalised, is one of the label's EN or ZH forms. */
-export function matchesLabel(text: string, label: LabelText): boolean {
-  const normalized = normalizeLabel(text);
+/** True when an already normalised label is one of the label's EN or ZH forms. */
+export function matchesNormalizedLabel(normalized: string, label: LabelText): boolean {
   if (normalized === '') return false;
   return label.en.test(normalized) || label.zh.test(normalized.replace(/\s+/g, ''));
+}
+
+/** True when the text, once normalised, is one of the label's EN or ZH forms. */
+export function matchesLabel(text: string, label: LabelText): boolean {
+  return matchesNormalizedLabel(normalizeLabel(text), label);
 }

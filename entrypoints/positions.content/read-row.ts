@@ -4,7 +4,7 @@
  */
 import { leverageTextFrom, marginModeFromText, sideWordIn } from '../../core/position-from-raw';
 import type { Card } from './read-cards';
-import { matchesLabel } from './read-header';
+import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import type { TableModel, TableRow } from './read-table';
 import { isInsideOwnElement, readText } from './read-text';
 import type { FieldSpec, LabelText, Locator, PositionField } from './adapters/types';
@@ -20,15 +20,32 @@ export interface RowSource {
 /** `empty`: the place exists but holds no text yet (a skeleton); `ambiguous`: several places. */
 export type LocatorHit = { readonly text: string } | 'empty' | 'ambiguous' | null;
 
+/** Columns whose header matches a label, memoised per table model (one read pass). */
+const columnsByModel = new WeakMap<TableModel, Map<LabelText, number[]>>();
+
+function columnsFor(model: TableModel, label: LabelText): number[] {
+  let byLabel = columnsByModel.get(model);
+  if (byLabel === undefined) {
+    byLabel = new Map();
+    columnsByModel.set(model, byLabel);
+  }
+  let columns = byLabel.get(label);
+  if (columns === undefined) {
+    columns = [];
+    model.normalizedHeaders.forEach((header, index) => {
+      if (matchesNormalizedLabel(header, label)) columns?.push(index);
+    });
+    byLabel.set(label, columns);
+  }
+  return columns;
+}
+
 export function tableRowSource(model: TableModel, row: TableRow): RowSource {
   return {
     element: row.element,
     scanElements: row.cells,
     valueForLabel(label) {
-      const columns: number[] = [];
-      model.headers.forEach((header, index) => {
-        if (matchesLabel(header, label)) columns.push(index);
-      });
+      const columns = columnsFor(model, label);
       if (columns.length > 1) return 'ambiguous';
       const column = columns[0];
       if (column === undefined) return null;

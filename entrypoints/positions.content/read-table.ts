@@ -4,8 +4,9 @@
  * header text, never by position: Bybit, OKX, Gate and MEXC let users reorder and hide columns
  * (exchange-pages.md §0).
  */
+import { normalizeLabel } from './read-header';
 import { isElement } from './read-node';
-import { isInsideOwnElement, readText } from './read-text';
+import { isInsideOwnElement, isOwnElement, readText } from './read-text';
 
 const TABLE_SELECTOR = 'table, [role="table"], [role="grid"], [role="treegrid"]';
 const ROW_SELECTOR = 'tr, [role="row"]';
@@ -21,23 +22,66 @@ export interface TableRow {
 export interface TableModel {
   readonly container: Element;
   readonly headers: readonly string[];
+  /** Headers through normalizeLabel, computed once per read. */
+  readonly normalizedHeaders: readonly string[];
   readonly rows: readonly TableRow[];
 }
 
+function roleOf(element: Element): string | null {
+  return element.getAttribute('role');
+}
+
+/** Predicates instead of selector matching: called per cell, where selector engines are slow. */
+function isTableLike(element: Element): boolean {
+  const role = roleOf(element);
+  return (
+    element.localName === 'table' || role === 'table' || role === 'grid' || role === 'treegrid'
+  );
+}
+
+function isRowLike(element: Element): boolean {
+  return element.localName === 'tr' || roleOf(element) === 'row';
+}
+
+function isHeaderCell(element: Element): boolean {
+  return element.localName === 'th' || roleOf(element) === 'columnheader';
+}
+
+function isDataCell(element: Element): boolean {
+  const role = roleOf(element);
+  return element.localName === 'td' || role === 'cell' || role === 'gridcell';
+}
+
+function closestMatching(
+  element: Element,
+  predicate: (candidate: Element) => boolean,
+): Element | null {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (predicate(node)) return node;
+  }
+  return null;
+}
+
 function nearestTable(element: Element): Element | null {
-  return element.parentElement?.closest(TABLE_SELECTOR) ?? null;
+  const parent = element.parentElement;
+  return parent === null ? null : closestMatching(parent, isTableLike);
 }
 
 /** Rows and cells belong to `table` only if no other table sits in between (nested tables). */
 function ownedBy(table: Element, element: Element): boolean {
-  const owner = element.matches(TABLE_SELECTOR) ? element : element.closest(TABLE_SELECTOR);
-  return owner === table;
+  return closestMatching(element, isTableLike) === table;
 }
 
-function directCells(row: Element, selector: string): Element[] {
-  return Array.from(row.querySelectorAll(selector)).filter(
-    (cell) => cell.closest(ROW_SELECTOR) === row,
-  );
+/**
+ * The row's cells: its element children that are cells (the usual case, cheap), else cells nested
+ * in wrappers (ARIA grids sometimes wrap cells) whose nearest row is this row.
+ */
+function directCells(row: Element, isCell: (element: Element) => boolean): Element[] {
+  const children = Array.from(row.children).filter(isCell);
+  if (children.length > 0) return children;
+  return Array.from(
+    row.querySelectorAll(isCell === isHeaderCell ? HEADER_CELL_SELECTOR : DATA_CELL_SELECTOR),
+  ).filter((cell) => closestMatching(cell, isRowLike) === row);
 }
 
 /**
@@ -45,10 +89,12 @@ function directCells(row: Element, selector: string): Element[] {
  * `ant-table-measure-row`), and anything inside our own injected DOM.
  */
 function isSkippedRow(row: Element): boolean {
-  if (row.closest('[aria-hidden="true"]') !== null) return true;
-  if (row.closest('[hidden]') !== null) return true;
   if (row.classList.contains('ant-table-measure-row')) return true;
-  return isInsideOwnElement(row);
+  for (let node: Element | null = row; node !== null; node = node.parentElement) {
+    if (node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden')) return true;
+    if (isOwnElement(node)) return true;
+  }
+  return false;
 }
 
 /** Header texts of the first row holding header cells; antd may keep the header in a sibling table. */
@@ -68,9 +114,10 @@ function findHeaders(table: Element): string[] {
       ancestor = ancestor.parentElement;
     }
   }
-  const firstRow = cells[0]?.closest(ROW_SELECTOR) ?? null;
+  const firstCell = cells[0];
+  const firstRow = firstCell === undefined ? null : closestMatching(firstCell, isRowLike);
   // Several header rows (grouped headers) are rare; the first row with header cells is the one.
-  const headerCells = firstRow === null ? cells : directCells(firstRow, HEADER_CELL_SELECTOR);
+  const headerCells = firstRow === null ? cells : directCells(firstRow, isHeaderCell);
   return headerCells.map((cell) => readText(cell));
 }
 
@@ -82,7 +129,7 @@ export function buildTableModel(table: Element): TableModel | null {
   const seen = new Set<string>();
   for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR))) {
     if (!ownedBy(table, row) || isSkippedRow(row)) continue;
-    const cells = directCells(row, DATA_CELL_SELECTOR);
+    const cells = directCells(row, isDataCell);
     if (cells.length === 0) continue;
     // One cell spanning a wide table is an empty-state or loading message ("No data").
     if (cells.length === 1 && headers.length > 2) continue;
@@ -95,7 +142,7 @@ export function buildTableModel(table: Element): TableModel | null {
     seen.add(signature);
     rows.push({ element: row, cells });
   }
-  return { container: table, headers, rows };
+  return { container: table, headers, normalizedHeaders: headers.map(normalizeLabel), rows };
 }
 
 /** Every table-like element under `scope` (the scope itself included), outside our own DOM. */

@@ -8,7 +8,7 @@
 
 /** Our own injected DOM: every host element's tag starts with `liq-sentinel`. */
 export function isOwnElement(element: Element): boolean {
-  return element.tagName.toLowerCase().startsWith('liq-sentinel');
+  return element.localName.startsWith('liq-sentinel');
 }
 
 /** True when the element or an ancestor is ours; such nodes are never read as page data. */
@@ -20,14 +20,13 @@ export function isInsideOwnElement(element: Element): boolean {
 }
 
 /** Subtrees that carry no visible data text: icons, scripts, accessibility-hidden copies. */
+const SKIPPED_TAGS = new Set(['svg', 'script', 'style', 'template', 'noscript']);
+
 function isSkippedSubtree(element: Element): boolean {
-  const tag = element.tagName.toLowerCase();
+  const tag = element.localName;
   return (
-    isOwnElement(element) ||
-    tag === 'svg' ||
-    tag === 'script' ||
-    tag === 'style' ||
-    tag === 'template' ||
+    SKIPPED_TAGS.has(tag) ||
+    tag.startsWith('liq-sentinel') ||
     element.getAttribute('aria-hidden') === 'true' ||
     element.hasAttribute('hidden')
   );
@@ -37,19 +36,47 @@ const ENDS_IN_DIGIT_RUN = /[\d.,]$/;
 const STARTS_WITH_DIGIT_RUN = /^[\d.,]/;
 
 function collectText(node: Node, parts: string[]): void {
-  for (const child of Array.from(node.childNodes)) {
+  // Sibling links instead of `childNodes`: a live NodeList is slow to materialise on big pages.
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      // Text node: nodeValue is always a string for text nodes.
-      const text = (child.nodeValue ?? '').replace(/\s+/g, ' ').trim();
-      if (text !== '') parts.push(text);
+      const raw = child.nodeValue;
+      // nodeValue is a string for text nodes; skip pure whitespace without a regex.
+      if (raw === null || raw.trim() === '') continue;
+      parts.push(raw.replace(/\s+/g, ' ').trim());
     } else if (child.nodeType === 1 && !isSkippedSubtree(child as Element)) {
       collectText(child, parts);
     }
   }
 }
 
+/**
+ * Texts already read during the current pass. A read visits each cell several times (row
+ * signature, field lookup, side / leverage / mode scans); the page cannot change within one
+ * synchronous pass, so the cache lives exactly as long as `withTextCache`'s callback.
+ */
+let textCache: WeakMap<Element, string> | null = null;
+
+/** Runs `read` with a text cache; nested calls share the outer cache. */
+export function withTextCache<T>(read: () => T): T {
+  if (textCache !== null) return read();
+  textCache = new WeakMap();
+  try {
+    return read();
+  } finally {
+    textCache = null;
+  }
+}
+
 /** The element's visible text, trimmed, one space between separate text runs. */
 export function readText(element: Element): string {
+  const cached = textCache?.get(element); // no cache outside a read pass
+  if (cached !== undefined) return cached;
+  const text = readTextUncached(element);
+  textCache?.set(element, text);
+  return text;
+}
+
+function readTextUncached(element: Element): string {
   const parts: string[] = [];
   collectText(element, parts);
   let text = '';

@@ -21,7 +21,7 @@ import {
 import { readAccountValue } from './read-account';
 import { findCards } from './read-cards';
 import { numberFormatForLocale, resolveNumberFormat } from './read-format';
-import { matchesLabel } from './read-header';
+import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import {
   cardRowSource,
   readField,
@@ -31,7 +31,7 @@ import {
 } from './read-row';
 import { buildTableModel, findTables, type TableModel } from './read-table';
 import { documentOf, isDocument, isElement } from './read-node';
-import { isInsideOwnElement } from './read-text';
+import { isInsideOwnElement, withTextCache } from './read-text';
 
 export type FieldProblemReason = 'not-found' | 'ambiguous' | 'unparseable' | 'not-rendered-yet';
 
@@ -88,10 +88,13 @@ function labelsOf(adapter: Adapter): (readonly [PositionField, LabelText])[] {
   return labels;
 }
 
-function recognisedFields(headers: readonly string[], adapter: Adapter): Set<PositionField> {
+function recognisedFields(
+  normalizedHeaders: readonly string[],
+  adapter: Adapter,
+): Set<PositionField> {
   const found = new Set<PositionField>();
   for (const [field, label] of labelsOf(adapter)) {
-    if (headers.some((header) => matchesLabel(header, label))) found.add(field);
+    if (normalizedHeaders.some((header) => matchesNormalizedLabel(header, label))) found.add(field);
   }
   return found;
 }
@@ -112,7 +115,7 @@ function findModel(scope: ParentNode, adapter: Adapter): Model | null {
   for (const element of findTables(scope)) {
     const table = buildTableModel(element);
     if (table === null) continue;
-    const fields = recognisedFields(table.headers, adapter);
+    const fields = recognisedFields(table.normalizedHeaders, adapter);
     if (!isPositionsTable(fields)) continue;
     // A table with rows beats a header-only one (antd fixed headers sit in their own table).
     const score = (table.rows.length > 0 ? 100 : 0) + fields.size;
@@ -155,6 +158,8 @@ function findArea(
   for (const locator of adapter.positionsArea) {
     for (const element of Array.from(root.querySelectorAll(selectorOf(locator)))) {
       if (isInsideOwnElement(element)) continue;
+      // An inactive tab pane (hidden) is not where the user's positions are shown.
+      if (element.closest('[hidden], [aria-hidden="true"]') !== null) continue;
       firstMatch ??= element;
       const model = findModel(element, adapter);
       if (model !== null) return { area: element, model };
@@ -326,7 +331,7 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
  */
 export function readPositions(root: ParentNode, adapter: Adapter): ReadResult {
   try {
-    return readUnsafe(root, adapter);
+    return withTextCache(() => readUnsafe(root, adapter));
   } catch {
     // A page we cannot read must never break: report it as degraded and read nothing.
     return {

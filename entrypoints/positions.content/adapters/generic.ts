@@ -24,7 +24,7 @@ export const HEADER_SYNONYMS = {
     zh: /^(大小|数量|數量|仓位|倉位|仓位大小|持仓量|持倉量|持仓|持仓数量|合约数量|合約數量|张数)$/,
   },
   entryPrice: {
-    en: /^((avg|average) )?(entry|open|opening)( price)?$|^avg entry$/,
+    en: /^((avg|average) )?(entry|open|opening) price$|^((avg|average) )?entry$/,
     zh: /^(开仓(均)?价(格)?|開倉(均)?價(格)?|持仓均价|平均开仓价|入场价格?)$/,
   },
   markPrice: {

@@ -36,7 +36,8 @@ export const ALL_MATCH_PATTERNS: readonly string[] = [
 
 /** True when the URL is on one of the adapter's hosts and its path (+ hash route) is a futures page. */
 export function adapterAccepts(adapter: Adapter, url: URL): boolean {
-  const onHost = adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url));
+  // A string, not the URL object: MatchPattern checks `instanceof Location`, absent outside pages.
+  const onHost = adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url.href));
   if (!onHost) return false;
   const route = `${url.pathname}${url.hash}`;
   return adapter.paths.some((rule) =>
