@@ -6,6 +6,7 @@ export const POPUP_STRINGS: Dictionary = {
   'app.private': { en: 'Runs locally · sends nothing', zh: '本地计算 · 不发送任何数据' },
   'app.tabs': { en: 'Sections', zh: '功能' },
   'app.loading': { en: 'Loading…', zh: '加载中…' },
+  'app.loadFailed': { en: 'This tab could not be loaded.', zh: '此页面无法加载。' },
   'tab.calculator': { en: 'Calculator', zh: '计算器' },
   'tab.account': { en: 'Account', zh: '全仓账户' },
   'tab.settings': { en: 'Settings', zh: '设置' },
@@ -76,7 +77,7 @@ export const POPUP_STRINGS: Dictionary = {
   'maintenanceSource.rate': { en: 'Rate', zh: '费率' },
   'maintenanceSource.fixed': { en: 'Fixed amount', zh: '固定金额' },
   'maintenanceSource.preset': { en: 'Venue tiers', zh: '交易所档位' },
-  'field.maintenanceMarginRate': { en: 'Maintenance margin rate', zh: '维持保证金率' },
+  'field.maintenanceMarginRate': { en: 'Maintenance rate', zh: '维持保证金率' },
   'field.maintenanceMarginRate.hint': { en: 'e.g. 0.004 or 0.4%', zh: '如 0.004 或 0.4%' },
   'field.maintenanceAmount': { en: 'Maintenance amount', zh: '维持保证金速算额' },
   'field.maintenanceAmount.hint': {

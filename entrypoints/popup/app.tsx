@@ -2,9 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { resolveLang, t } from '../../components/i18n';
 import { Tabs } from '../../components/tabs';
-import { AccountTab } from './account/account-tab';
 import { CalculatorTab } from './calculator/calculator-tab';
-import { SettingsTab } from './settings/settings-tab';
+import { LazyTab, loadAccountTab, loadSettingsTab } from './lazy-tab';
 import { useSettings } from './use-settings';
 
 type TabId = 'calculator' | 'account' | 'settings';
@@ -38,8 +37,12 @@ export function App() {
         onSelect={setTab}
       >
         {tab === 'calculator' ? <CalculatorTab settings={settings} lang={lang} /> : null}
-        {tab === 'account' ? <AccountTab settings={settings} lang={lang} /> : null}
-        {tab === 'settings' ? <SettingsTab settings={settings} lang={lang} /> : null}
+        {tab === 'account' ? (
+          <LazyTab settings={settings} lang={lang} load={loadAccountTab} />
+        ) : null}
+        {tab === 'settings' ? (
+          <LazyTab settings={settings} lang={lang} load={loadSettingsTab} />
+        ) : null}
       </Tabs>
     </div>
   );

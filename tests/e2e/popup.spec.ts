@@ -139,6 +139,14 @@ test('popup calculator reproduces the public vectors, speaks Chinese, marks erro
   await expect(page.getByTestId('calc-cross-check')).toHaveAttribute('data-agrees', 'true');
   await expect(page.getByTestId('calc-ladder')).toBeVisible();
   await screenshot(page, 'calculator-en');
+  await openSection(page, 'calc-section-explain');
+  await expect(page.getByTestId('calc-explain')).toContainText('=');
+  await page.getByTestId('calc-section-explain').screenshot({
+    path: path.join(SCREENSHOTS, 'popup-explain-en.png'),
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'calculator-en-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   const filledEntry = await page.getByTestId('calc-entry-price').inputValue();
 
   await page.getByTestId('tab-settings').click();
