@@ -94,7 +94,7 @@ export function solveLiquidation(model: Model, fee: FeeTerm): LiquidationSolutio
     readonly price: Decimal | null;
     readonly measure: Decimal;
   }[] = [];
-  for (const tier of tiers) {
+  for (const tier of searchOrder(model, tiers)) {
     const solution = model.solve(model.gap(termOf(tier), fee));
     if (solution.kind === 'bad-slope') continue;
     const price = solution.kind === 'price' ? solution.price : null;
@@ -140,6 +140,25 @@ export function solveLiquidation(model: Model, fee: FeeTerm): LiquidationSolutio
     maintenance: termOf(chosen.tier),
     tier: { tier: chosen.tier, measure: chosen.measure, rule: 'most-conservative' },
   };
+}
+
+/**
+ * Tiers ordered outward from the one holding the current notional (mark, else entry): the liquidation
+ * tier is usually that one or a neighbour, so the search mostly stops after one or two solves. With
+ * continuous amounts exactly one tier is self-consistent, so the order does not change the result.
+ */
+function searchOrder(model: Model, tiers: readonly Tier[]): readonly Tier[] {
+  const position = model.position;
+  const current = tierContaining(tiers, model.valueAt(position.markPrice ?? position.entryPrice));
+  const start = current?.index ?? tiers.length - 1;
+  const ordered: Tier[] = [];
+  for (let distance = 0; ordered.length < tiers.length; distance += 1) {
+    const below = tiers[start - distance];
+    const above = distance === 0 ? undefined : tiers[start + distance];
+    if (below !== undefined) ordered.push(below);
+    if (above !== undefined) ordered.push(above);
+  }
+  return ordered;
 }
 
 function fromSolution(

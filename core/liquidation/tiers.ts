@@ -37,6 +37,19 @@ export type TierMeasure = 'notional' | 'base';
  * @returns the tiers, or null after pushing LIQ_TIERS_MALFORMED / LIQ_NOT_A_NUMBER errors.
  */
 export function validateTiers(input: unknown, errors: CoreError[]): readonly Tier[] | null {
+  // Venue tables are frozen module data: validate each once (a mutable array is never cached).
+  const frozen =
+    Array.isArray(input) && Object.isFrozen(input) && input.every((tier) => Object.isFrozen(tier));
+  const cached = frozen ? VALIDATED.get(input as object) : undefined;
+  if (cached !== undefined) return cached;
+  const tiers = validateTiersUncached(input, errors);
+  if (frozen && tiers !== null) VALIDATED.set(input as object, tiers);
+  return tiers;
+}
+
+const VALIDATED = new WeakMap<object, readonly Tier[]>();
+
+function validateTiersUncached(input: unknown, errors: CoreError[]): readonly Tier[] | null {
   const malformed = (reason: string, field = 'tiers'): null => {
     errors.push(coreError(ERROR_CODES.TIERS_MALFORMED, field, { reason }));
     return null;

@@ -15,7 +15,16 @@ import { OKX } from './okx';
 import { normaliseSymbol } from './symbol';
 import type { TierTable, Venue } from './types';
 
-export const VENUES: readonly Venue[] = [
+/** Venue data is frozen so that nothing can alter a preset at run time (and validated tables can be cached). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export const VENUES: readonly Venue[] = deepFreeze([
   BINANCE,
   BITGET,
   BYBIT,
@@ -26,7 +35,7 @@ export const VENUES: readonly Venue[] = [
   JASPERVAULT,
   MEXC,
   OKX,
-];
+]);
 
 /** Quote families that settle the same way: a table for USDT does not serve USDC. "USD" names inverse contracts. */
 const INVERSE_QUOTES = new Set(['USD']);
