@@ -155,3 +155,48 @@ describe('CalculatorTab', () => {
     expect(liq.textContent).toBe('No liquidation at any price');
   });
 });
+
+describe('CalculatorTab with venue tiers', () => {
+  it('takes the tier from the venue table and explains which tier and why', async () => {
+    render(<CalculatorTab settings={DEFAULT_SETTINGS} lang="en" />);
+    await screen.findByTestId('calc-quantity');
+    fireEvent.click(
+      screen.getByTestId('calc-maintenance-source').querySelector('input[value="preset"]')!,
+    );
+    fireEvent.change(screen.getByTestId('calc-venue'), { target: { value: 'binance' } });
+    type('calc-symbol', 'BTCUSDT');
+    type('calc-quantity', '2');
+    type('calc-entry-price', '60000');
+    type('calc-mark-price', '59000');
+    fireEvent.click(
+      screen.getByTestId('calc-margin-source').querySelector('input[value="leverage"]')!,
+    );
+    type('calc-leverage', '20');
+    const expected = estimatePosition(
+      {
+        product: 'linear',
+        marginMode: 'isolated',
+        side: 'long',
+        quantity: '2',
+        entryPrice: '60000',
+        markPrice: '59000',
+        leverage: '20',
+        venue: 'binance',
+        symbol: 'BTCUSDT',
+      },
+      { explain: true },
+    );
+    if (!expected.ok || expected.estimate.tier === undefined) {
+      throw new Error('binance BTCUSDT must have a tier table');
+    }
+    const liq = await screen.findByTestId('calc-liq-price');
+    expect(liq.getAttribute('data-value')).toBe(expected.estimate.liquidationPrice);
+    const tier = screen.getByTestId('calc-explain-tier');
+    expect(tier.textContent).toContain(`Tier ${expected.estimate.tier.index + 1}`);
+    expect(screen.getByTestId('calc-explain-conventions').textContent).toContain('binance');
+    // Below the 15 % target: the remedies say how much margin to add.
+    expect(
+      screen.getByTestId('calc-remedy-add-margin').querySelector('[data-value]'),
+    ).not.toBeNull();
+  });
+});
