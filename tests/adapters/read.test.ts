@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../entrypoints/positions.content/adapters';
-import { readPositions } from '../../entrypoints/positions.content/read';
+import { GENERIC_ADAPTER, readPositions } from '../../entrypoints/positions.content/read';
 import {
   adapterForFixture,
   describeRead,
@@ -110,5 +110,39 @@ describe('readPositions on pages without positions', () => {
     const result = readPositions(hostile, okx);
     expect(result.status).toBe('degraded');
     expect(result.rows).toEqual([]);
+  });
+});
+
+describe('readPositions row hygiene', () => {
+  it('skips duplicate rows (virtualised copies) and measure rows', () => {
+    const row =
+      '<tr><td>BTCUSDT</td><td>Long</td><td>0.5</td><td>61,250.40</td><td>62,010.10</td><td>Isolated 20x</td><td>1,531.26</td></tr>';
+    const document = loadDocument(
+      `<html><body><table><thead><tr><th>Symbol</th><th>Side</th><th>Size</th><th>Entry Price</th>
+       <th>Mark Price</th><th>Mode</th><th>Margin</th></tr></thead><tbody>
+       <tr aria-hidden="true"><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>
+       ${row}${row}</tbody></table></body></html>`,
+      'https://dex.example.org/',
+    );
+    const result = readPositions(document, GENERIC_ADAPTER);
+    expect(result.rows.map((read) => read.key)).toEqual(['BTCUSDT|long']);
+    expect(result.rows[0]?.raw).toMatchObject({
+      leverage: '20x',
+      marginMode: 'Isolated 20x', // the whole cell, as read; positionFromRaw finds the mode in it
+      margin: '1,531.26',
+    });
+  });
+
+  it('keys two legs of one symbol and side apart (hedge mode, sub-accounts)', () => {
+    const document = loadDocument(
+      `<html><body><table><thead><tr><th>Symbol</th><th>Side</th><th>Size</th><th>Entry Price</th>
+       <th>Mark Price</th></tr></thead><tbody>
+       <tr><td>BTCUSDT</td><td>Long</td><td>0.5</td><td>61,250.40</td><td>62,010.10</td></tr>
+       <tr><td>BTCUSDT</td><td>Long</td><td>0.2</td><td>60,100.00</td><td>62,010.10</td></tr>
+       </tbody></table></body></html>`,
+      'https://dex.example.org/',
+    );
+    const keys = readPositions(document, GENERIC_ADAPTER).rows.map((read) => read.key);
+    expect(keys).toEqual(['BTCUSDT|long', 'BTCUSDT|long#2']);
   });
 });
