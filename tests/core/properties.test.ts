@@ -16,6 +16,19 @@ const decimal = (min: number, max: number, scale: number): fc.Arbitrary<string> 
     .integer({ min, max })
     .map((units) => new Decimal(units).div(new Decimal(10).pow(scale)).toFixed());
 
+const inverseIsolated = fc.record({
+  product: fc.constant('inverse' as const),
+  marginMode: fc.constant('isolated' as const),
+  side: fc.constantFrom('long' as const, 'short' as const),
+  quantity: decimal(1, 1_000_000, 0),
+  contractSize: fc.constantFrom('1', '10', '100'),
+  entryPrice: decimal(1, 100_000_000, 2),
+  leverage: decimal(10, 1250, 1),
+  maintenanceMarginRate: decimal(0, 1000, 4),
+  closeFeeRate: decimal(0, 10, 4),
+  closeFeeBasis: fc.constantFrom('liquidation' as const, 'bankruptcy' as const),
+});
+
 const linearIsolated = fc.record({
   product: fc.constant('linear' as const),
   marginMode: fc.constant('isolated' as const),
@@ -48,7 +61,7 @@ describe('liquidation model properties', () => {
   it("puts a long's liquidation price below entry and a short's above", () => {
     let checked = 0;
     fc.assert(
-      fc.property(linearIsolated, (input) => {
+      fc.property(fc.oneof(linearIsolated, inverseIsolated), (input) => {
         const outcome = estimatePosition(input);
         if (!outcome.ok || outcome.estimate.liquidationPrice === null) return;
         checked += 1;
@@ -60,6 +73,25 @@ describe('liquidation model properties', () => {
     );
     // Not vacuous: most generated positions have a liquidation price (the rest are past it at entry).
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('puts the bankruptcy price beyond the liquidation price (linear and inverse)', () => {
+    fc.assert(
+      fc.property(fc.oneof(linearIsolated, inverseIsolated), (input) => {
+        const outcome = estimatePosition(input);
+        if (
+          !outcome.ok ||
+          outcome.estimate.liquidationPrice === null ||
+          outcome.estimate.bankruptcyPrice === null
+        )
+          return;
+        const liquidation = new Decimal(outcome.estimate.liquidationPrice);
+        const bankruptcy = new Decimal(outcome.estimate.bankruptcyPrice);
+        if (input.side === 'long') expect(bankruptcy.lte(liquidation)).toBe(true);
+        else expect(bankruptcy.gte(liquidation)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("raises a long's liquidation price (and lowers a short's) as leverage rises", () => {
