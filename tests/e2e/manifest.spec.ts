@@ -20,6 +20,7 @@ const EXCHANGE_DOMAINS = [
   'gate.com',
   'gate.io',
   'htx.com',
+  'hyperliquid.com', // app.hyperliquid.com, exchange-pages.md §8 [C]
   'hyperliquid.xyz',
   'jaspervault.io',
   'mexc.com',
