@@ -203,3 +203,37 @@ test('popup calculator reproduces the public vectors, speaks Chinese, marks erro
   await reopened.getByTestId('tab-account').click();
   await screenshot(reopened, 'account-en');
 });
+
+test('popup is keyboard-operable: tab order follows the form, arrows switch tabs, focus is visible', async ({
+  page,
+  extensionId,
+}) => {
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.getByTestId('calc-product').focus();
+  const order: string[] = [];
+  for (let step = 0; step < 6; step += 1) {
+    order.push(
+      (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ?? '',
+    );
+    await page.keyboard.press('Tab');
+  }
+  expect(order).toEqual([
+    'calc-product',
+    'calc-margin-mode',
+    'calc-side',
+    'calc-quantity',
+    'calc-contract-size',
+    'calc-entry-price',
+  ]);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).toBe('solid');
+
+  await page.getByTestId('tab-calculator').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-account')).toBeFocused();
+  await expect(page.getByTestId('tab-account')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('tab-settings')).toBeFocused();
+  await expect(page.getByTestId('settings')).toBeVisible();
+});
