@@ -2,12 +2,13 @@
  * The in-page panel: a compact, collapsible, draggable card listing the page's positions.
  * Presentational only (style.md §4.5): view model in, markup and callbacks out.
  */
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { Decimal } from '../../core/decimal';
 import { t } from '../i18n';
 import { NumberText } from '../number-text';
 import type { PanelDisplay, PanelRowView, PanelView } from './panel-model';
-import { PanelRow } from './panel-row';
+import { PanelRow, type PanelRowProps } from './panel-row';
 import { useDrag, type PanelPoint } from './use-drag';
 
 /** Where the panel sits on a site, remembered per site (storage key local:panelPlacement). */
@@ -26,6 +27,25 @@ export interface PanelProps {
   readonly startCollapsed: boolean;
   readonly onPlacementChange: (placement: PanelPlacement) => void;
   readonly onOpenCalculator: (row: PanelRowView) => void;
+}
+
+/**
+ * A row re-renders only when its view model changed: the pipeline hands back the same object for
+ * a row whose inputs did not change, so a tick on one position re-renders one row (design.md §2).
+ */
+class StableRow extends Component<PanelRowProps> {
+  override shouldComponentUpdate(next: PanelRowProps): boolean {
+    const current = this.props;
+    return (
+      next.row !== current.row ||
+      next.display !== current.display ||
+      next.onOpenCalculator !== current.onOpenCalculator
+    );
+  }
+
+  override render() {
+    return <PanelRow {...this.props} />;
+  }
 }
 
 /** The smallest buffer among the rows that have one: the number that matters when collapsed. */
@@ -166,7 +186,7 @@ export function Panel(props: PanelProps) {
           {view.rows.length === 0 ? null : (
             <ul class="rows">
               {view.rows.map((row) => (
-                <PanelRow
+                <StableRow
                   key={row.key}
                   row={row}
                   display={display}

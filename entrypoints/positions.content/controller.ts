@@ -21,7 +21,7 @@ import type { Adapter } from './adapters/types';
 import { createBuffersReporter, type BuffersReporter } from './buffers-reporter';
 import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
 import { openInCalculator } from './open-calculator';
-import { detectPageTheme } from './page-theme';
+import { detectPageTheme, type PageTheme } from './page-theme';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
 import { placementItem, readPlacement, savePlacement } from './placement-item';
 import { rawContextFor, readPositions } from './read';
@@ -30,6 +30,8 @@ import { watchPositions, type Watcher } from './watch';
 /** One adapter's life on the page: from the URL matching it until navigation away or switch-off. */
 interface Session {
   readonly adapter: Adapter;
+  /** Detected once per session: getComputedStyle forces a style flush, too costly per tick. */
+  readonly theme: PageTheme;
   readonly pipeline: Pipeline;
   readonly reporter: BuffersReporter;
   lastView: PanelView | null;
@@ -78,6 +80,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     if (adapter === null || !isSiteEnabled(settings, adapter.id)) return;
     session = {
       adapter,
+      theme: detectPageTheme(document),
       pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
       reporter: createBuffersReporter(adapter.id),
       lastView: null,
@@ -92,10 +95,18 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     panel = null;
   }
 
+  // One display object while nothing in it changes, so unchanged rows skip re-rendering.
+  let display: PanelDisplay | null = null;
+  function displayFor(current: Session): PanelDisplay {
+    const next: PanelDisplay = { ...displayFrom(settings, lang()), theme: current.theme };
+    if (display === null || JSON.stringify(display) !== JSON.stringify(next)) display = next;
+    return display;
+  }
+
   function stateFor(current: Session, view: PanelView): PanelState {
     return {
       view,
-      display: { ...displayFrom(settings, lang()), theme: detectPageTheme(document) },
+      display: displayFor(current),
       placement: readPlacement(placements, current.adapter.id),
       startCollapsed: settings.panelStart === 'collapsed',
     };
