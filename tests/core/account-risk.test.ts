@@ -1,6 +1,7 @@
 /**
  * estimateAccount: the cross-account view (design.md §3).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountEstimate, AccountInput, PositionInput, TierInput } from '../../core/contract';
 import { Decimal } from '../../core/decimal';
@@ -186,5 +187,59 @@ describe('estimateAccount', () => {
       'LIQ_NOT_A_NUMBER walletBalance',
       'LIQ_MISSING_FIELD positions[0].markPrice',
     ]);
+  });
+});
+
+describe('estimateAccount robustness', () => {
+  it('never throws and returns coded errors or finite plain decimals for any account shape', () => {
+    const position = fc.record(
+      {
+        product: fc.constantFrom('linear', 'inverse', 'spot'),
+        marginMode: fc.constantFrom('cross', 'isolated'),
+        side: fc.constantFrom('long', 'short'),
+        quantity: fc.constantFrom('1', '0', '-1', 'x', '0.5'),
+        entryPrice: fc.constantFrom('100', '2000', '', '1e3'),
+        markPrice: fc.constantFrom('90', '2100', 'NaN'),
+        leverage: fc.constantFrom('10', '0', '125'),
+        maintenanceMarginRate: fc.constantFrom('0.01', '1', '0.005'),
+        margin: fc.constantFrom('50', '-5', '100'),
+      },
+      { requiredKeys: [] },
+    );
+    const account = fc.record(
+      {
+        walletBalance: fc.constantFrom('1000', '0', '-10', 'abc'),
+        collateral: fc.array(
+          fc.record({
+            asset: fc.constant('BTC'),
+            amount: fc.constantFrom('1', 'x'),
+            price: fc.constantFrom('50000', '0'),
+            haircut: fc.constantFrom('0.1', '1'),
+          }),
+          { maxLength: 2 },
+        ),
+        liquidationThreshold: fc.constantFrom('1', '1.2', '0'),
+        positions: fc.array(position, { maxLength: 3 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(account, (candidate) => {
+        const outcome = estimateAccount(candidate as unknown as AccountInput);
+        if (!outcome.ok) {
+          expect(outcome.errors.length).toBeGreaterThan(0);
+          for (const error of outcome.errors) expect(error.code).not.toBe('LIQ_INTERNAL');
+          return;
+        }
+        for (const value of [
+          outcome.account.equity,
+          outcome.account.maintenanceMargin,
+          outcome.account.marginRatio,
+        ]) {
+          if (value !== null) expect(value).toMatch(/^-?\d+(\.\d+)?$/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
