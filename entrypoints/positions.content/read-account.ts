@@ -56,7 +56,7 @@ function walkForLabel(
   if (document === null) return null;
   const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const text = node.nodeValue ?? '';
+    const text = node.nodeValue ?? ''; // text nodes always carry a value; typed nullable
     if (text.length > MAX_LABEL_LENGTH || text.trim() === '') continue;
     const parent = node.parentElement;
     if (parent === null || isInsideOwnElement(parent)) continue;

@@ -44,6 +44,7 @@ function textLeaves(scope: Element): Element[] {
   let previous: Element | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
+    // nodeValue is never null for text nodes (typed nullable); a node without parent is detached.
     if (parent === null || parent === previous || (node.nodeValue ?? '').trim() === '') continue;
     previous = parent;
     if (isVisibleLeaf(parent)) leaves.push(parent);

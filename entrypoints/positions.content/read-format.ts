@@ -14,6 +14,7 @@ const SPACE_GROUPED = new Set(['ru', 'uk', 'fr', 'pl', 'cs', 'sk', 'fi', 'sv', '
 /** Format for a BCP 47 tag; unknown or English / Chinese / Japanese / Korean tags → `1,234.56`. */
 export function numberFormatForLocale(tag: string | null | undefined): NumberFormat {
   // Absent when the page declares no language: English separators are the exchanges' default.
+  // No tag, or an empty one, means the page declared no language.
   const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (DOT_GROUPED.has(language)) return { decimalSeparator: ',', groupSeparator: '.' };
   if (SPACE_GROUPED.has(language)) return { decimalSeparator: ',', groupSeparator: ' ' };

@@ -33,7 +33,7 @@ function columnsFor(model: TableModel, label: LabelText): number[] {
   if (columns === undefined) {
     columns = [];
     model.normalizedHeaders.forEach((header, index) => {
-      if (matchesNormalizedLabel(header, label)) columns?.push(index);
+      if (matchesNormalizedLabel(header, label)) columns?.push(index); // assigned just above
     });
     byLabel.set(label, columns);
   }

@@ -72,7 +72,7 @@ export function readText(element: Element): string {
   const cached = textCache?.get(element); // no cache outside a read pass
   if (cached !== undefined) return cached;
   const text = readTextUncached(element);
-  textCache?.set(element, text);
+  textCache?.set(element, text); // only cached inside a read pass
   return text;
 }
 

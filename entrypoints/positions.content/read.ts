@@ -160,7 +160,7 @@ function findArea(
       if (isInsideOwnElement(element)) continue;
       // An inactive tab pane (hidden) is not where the user's positions are shown.
       if (element.closest('[hidden], [aria-hidden="true"]') !== null) continue;
-      firstMatch ??= element;
+      firstMatch ??= element; // the first visible match, kept if no area holds a table
       const model = findModel(element, adapter);
       if (model !== null) return { area: element, model };
     }
@@ -201,10 +201,12 @@ function resolveSide(
     if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
   }
   const size = raw.size === undefined ? null : parseNumber(raw.size, format);
+  // size is null when the row shows no size cell.
   if (size?.ok === true && size.value.startsWith('-'))
     return { side: 'short', sideSource: 'size-sign' };
   // A hint class and the price geometry must agree when both speak: neither is proof alone.
   const hint = (adapter.sideHints ?? []).find(
+    // most adapters declare no hints
     (candidate) => source.element.querySelector(candidate.css) !== null,
   );
   const geometry =
@@ -270,7 +272,7 @@ function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
   return rows.map((row) => {
     const word = row.raw.side === undefined ? null : sideWordIn(row.raw.side);
     const side = word === null || word === 'ambiguous' ? '?' : word.side;
-    const base = `${row.raw.symbol ?? '?'}|${side}`;
+    const base = `${row.raw.symbol ?? '?'}|${side}`; // '?': symbol not read (a problem is listed)
     const seen = counts.get(base) ?? 0; // first time this symbol and side appear
     counts.set(base, seen + 1);
     return { ...row, key: seen === 0 ? base : `${base}#${seen + 1}` };
@@ -295,7 +297,8 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
   const walletBalance =
     adapter.account === undefined
       ? undefined
-      : readAccountValue(root, adapter.account.walletBalance, area ?? model?.container ?? null);
+      : // Exclude the positions area (or the table found without it) from the label search.
+        readAccountValue(root, adapter.account.walletBalance, area ?? model?.container ?? null);
   const account = walletBalance === undefined ? {} : { walletBalance };
 
   if (model === null) {
@@ -317,6 +320,7 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
 
   const { sources, rowsMatched } = rowSources(model, adapter);
   const rows = withKeys(sources.map((source) => readRow(source, adapter, numberFormat)));
+  // Adapters without area hooks observe the recognised table itself.
   const positionsArea = fellBack ? model.container : (area ?? model.container);
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
   return { ...base, status, positionsArea, rows, account };

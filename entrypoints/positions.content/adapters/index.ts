@@ -57,5 +57,5 @@ export function findAdapter(url: string | URL): Adapter | null {
   } catch {
     return null;
   }
-  return ADAPTERS.find((adapter) => adapterAccepts(adapter, parsed)) ?? null;
+  return ADAPTERS.find((adapter) => adapterAccepts(adapter, parsed)) ?? null; // no adapter: not a futures page
 }
