@@ -317,12 +317,15 @@ function modeOf(result: FromRawResult): string | undefined {
   return result.ok ? result.input.marginMode : result.partialInput.marginMode;
 }
 
+/**
+ * One problem per field: the reader's comes first and is the more precise one ("not shown yet"
+ * rather than position-from-raw's "not found" for the same missing cell).
+ */
 function dedupe(problems: readonly FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return problems.filter((problem) => {
-    const id = `${problem.field}:${problem.reason}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
+    if (seen.has(problem.field)) return false;
+    seen.add(problem.field);
     return true;
   });
 }

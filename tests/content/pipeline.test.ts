@@ -257,4 +257,18 @@ describe('createPipeline().run', () => {
       '页面上未找到保证金',
     );
   });
+
+  it("says each missing field once, in the reader's more precise words", () => {
+    const row: PipelineRow = {
+      ...binanceRow({ entryPrice: undefined }),
+      problems: [{ field: 'entryPrice', reason: 'not-rendered-yet' }],
+    };
+    const { view } = createPipeline(DEPS).run(input([row]), SETTINGS);
+    const state = view.rows[0]?.state;
+    const messages =
+      state?.kind === 'problems' ? state.problems.map((problem) => problem.message) : [];
+    expect(messages.filter((message) => message.startsWith('Entry price'))).toEqual([
+      'Entry price not shown yet',
+    ]);
+  });
 });
