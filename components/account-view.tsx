@@ -47,7 +47,7 @@ export function AccountView({ account, names, lang, style }: AccountViewProps) {
   );
   return (
     <section class="account-view" data-testid="account-result" aria-live="polite">
-      <dl class="result-grid">
+      <dl class="result-grid result-grid-4">
         <div class="kv">
           <dt>{t(lang, 'account.equity')}</dt>
           <dd>

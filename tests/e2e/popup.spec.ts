@@ -93,6 +93,40 @@ function expectClose(actual: string, expected: string, toleranceRel: number): vo
   expect(relative, `${actual} vs ${expected}`).toBeLessThanOrEqual(Math.max(toleranceRel, 1e-9));
 }
 
+/** Binance's cross example: the BTC position in `inputs`, the ETH one in its `other_position` text. */
+const ACCOUNT_VECTOR = VECTORS.find((vector) => vector.id === 'binance-um-doc-cross-btcusdt')!;
+
+async function fillAccountExample(page: Page): Promise<void> {
+  const inputs = (ACCOUNT_VECTOR as unknown as { inputs: Record<string, string> }).inputs;
+  const other =
+    /^(\w+) (long|short) ([\d.]+) @([\d.]+), mark ([\d.]+), MMR ([\d.]+), cum ([\d.]+)$/.exec(
+      inputs.other_position!,
+    )!;
+  const rows = [
+    [
+      inputs.symbol,
+      inputs.positionAmt,
+      inputs.entryPrice,
+      inputs.markPrice,
+      inputs.maintMarginRatio,
+      inputs.cum,
+    ],
+    [other[1], other[3], other[4], other[5], other[6], other[7]],
+  ];
+  await page.getByTestId('account-wallet').fill(inputs.walletBalance!);
+  for (const [index, row] of rows.entries()) {
+    const [symbol, quantity, entry, mark, rate, cum] = row;
+    await page.locator(`#account-${index}-symbol`).fill(symbol!);
+    await page.locator(`#account-${index}-quantity`).fill(quantity!);
+    await page.locator(`#account-${index}-entryPrice`).fill(entry!);
+    await page.locator(`#account-${index}-markPrice`).fill(mark!);
+    // Leverage sets only the margin in use (the risk rate), not the cross liquidation price.
+    await page.locator(`#account-${index}-leverage`).fill('20');
+    await page.locator(`#account-${index}-maintenanceMarginRate`).fill(rate!);
+    await page.locator(`#account-${index}-maintenanceAmount`).fill(cum!);
+  }
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // The result pane is sticky: from the top, the full-page picture shows the popup as it opens.
@@ -198,9 +232,17 @@ test('popup calculator reproduces the public vectors, speaks Chinese, marks erro
   await reopened.getByTestId('tab-settings').click();
   await expect(reopened.getByTestId('settings-warning')).toHaveValue('12.5');
 
-  // Back to English for the English account screenshot.
+  // Back to English; the account mode with Binance's published two-position cross example.
   await reopened.getByTestId('settings-language').selectOption('en');
   await reopened.getByTestId('tab-account').click();
+  await fillAccountExample(reopened);
+  const btc = reopened.getByTestId('account-liq-price').first();
+  await expect(btc).toHaveAttribute('data-value', /^\d/);
+  expectClose(
+    (await btc.getAttribute('data-value'))!,
+    ACCOUNT_VECTOR.expected.liqPrice!,
+    ACCOUNT_VECTOR.tolerance_rel,
+  );
   await screenshot(reopened, 'account-en');
 });
 
