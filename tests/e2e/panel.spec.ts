@@ -290,3 +290,46 @@ test('the panel on the dark demo page (screenshot for review)', async ({ context
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, 'panel-binance.png') });
 });
+
+test('the panel can be dragged and collapsed, and keeps its place on that site after a reload', async ({
+  context,
+  page,
+}) => {
+  await serveFixture(context, BINANCE_URL, binancePage([BTC_LONG]));
+  await page.goto(BINANCE_URL);
+  const panel = page.locator('liq-sentinel-panel [data-testid="liq-panel"]');
+  await expect(panelRows(page)).toHaveCount(1);
+  const header = panel.locator('header');
+  const box = await header.boundingBox();
+  expect(box).not.toBeNull();
+  if (box === null) return;
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 300, box.y + 200, { steps: 8 });
+  await page.mouse.up();
+  const dropped = await panel.boundingBox();
+  expect(dropped?.y).toBeGreaterThan(box.y + 150);
+
+  await page.reload();
+  await expect(panelRows(page)).toHaveCount(1);
+  const restored = await panel.boundingBox();
+  expect(restored?.x).toBeCloseTo(dropped?.x ?? -1, 0);
+  expect(restored?.y).toBeCloseTo(dropped?.y ?? -1, 0);
+
+  await panel.getByTestId('liq-toggle').click();
+  await expect(panelRows(page)).toHaveCount(0);
+  await page.reload();
+  await expect(panel).toHaveClass(/collapsed/);
+  await expect(panelRows(page)).toHaveCount(0);
+});
+
+test('speaks the language chosen in the settings', async ({ context, page, serviceWorker }) => {
+  await serviceWorker.evaluate(async () => {
+    await chrome.storage.local.set({ settings: { language: 'zh' } });
+  });
+  await serveFixture(context, BINANCE_URL, binancePage([BTC_LONG]));
+  await page.goto(BINANCE_URL);
+  const panel = page.locator('liq-sentinel-panel [data-testid="liq-panel"]');
+  await expect(panel).toContainText('强平哨兵');
+  await expect(panelRow(page, 'BTCUSDT')).toContainText('逐仓');
+});
