@@ -302,16 +302,13 @@ function readMaintenance(
     return null;
   }
   if (input.maintenanceAmount !== undefined && !given.maintenanceMarginRate) {
+    // A tier offset only means something next to its rate: with tiers or a fixed amount it conflicts,
+    // alone it means the rate is missing.
+    const other = given.tiers ? 'tiers' : given.maintenanceMargin ? 'maintenanceMargin' : null;
     errors.push(
-      coreError(
-        given.tiers || given.maintenanceMargin
-          ? ERROR_CODES.CONFLICTING_FIELDS
-          : ERROR_CODES.MISSING_FIELD,
-        given.tiers || given.maintenanceMargin ? 'maintenanceAmount' : 'maintenanceMarginRate',
-        {
-          other: given.tiers ? 'tiers' : 'maintenanceMargin',
-        },
-      ),
+      other === null
+        ? coreError(ERROR_CODES.MISSING_FIELD, 'maintenanceMarginRate')
+        : coreError(ERROR_CODES.CONFLICTING_FIELDS, 'maintenanceAmount', { other }),
     );
     return null;
   }
