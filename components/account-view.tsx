@@ -55,7 +55,7 @@ export function AccountView({ account, names, lang, style }: AccountViewProps) {
               value={account.equity}
               lang={lang}
               style={style}
-              maxFractionDigits={4}
+              maxFractionDigits={priceFractionDigits(account.equity)}
               testId="account-equity"
             />
           </dd>
@@ -67,7 +67,7 @@ export function AccountView({ account, names, lang, style }: AccountViewProps) {
               value={account.maintenanceMargin}
               lang={lang}
               style={style}
-              maxFractionDigits={4}
+              maxFractionDigits={priceFractionDigits(account.maintenanceMargin)}
             />
           </dd>
         </div>
