@@ -40,7 +40,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '.ci/*.mjs', 'tests/demo/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '.ci/*.mjs', 'tests/demo/*.mjs', 'tests/bench/*.mjs'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,0 +1,195 @@
+/**
+ * Reading a Chrome trace (CDP `Tracing`, devtools.timeline categories) and a CPU profile (CDP
+ * `Profiler`, sampling) to attribute main-thread work to one script URL: ours,
+ * chrome-extension://<id>/content-scripts/positions.js. Pure functions over the JSON, unit-free
+ * except where named (µs = trace clock microseconds, shared by trace events and profile samples).
+ */
+
+export interface TraceEvent {
+  readonly name: string;
+  readonly cat: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly args?: {
+    readonly name?: string;
+    readonly data?: {
+      readonly url?: string;
+      readonly timerId?: number;
+      readonly id?: number;
+      readonly message?: string;
+      readonly stackTrace?: readonly { readonly url?: string }[];
+      readonly frame?: string;
+    };
+  };
+}
+
+export interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly parent?: number;
+    readonly children?: readonly number[];
+    readonly callFrame: { readonly url: string; readonly functionName: string };
+  }[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** The page's renderer main thread: the CrRendererMain thread that ran the page's own script. */
+export function pageMainThread(
+  events: readonly TraceEvent[],
+  pageOrigin: string,
+): { pid: number; tid: number } | null {
+  const mains = new Set(
+    events
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${String(event.pid)}:${String(event.tid)}`),
+  );
+  for (const event of events) {
+    const key = `${String(event.pid)}:${String(event.tid)}`;
+    if (mains.has(key) && event.args?.data?.url?.startsWith(pageOrigin) === true) {
+      return { pid: event.pid, tid: event.tid };
+    }
+  }
+  return null;
+}
+
+/** Main-thread tasks (`RunTask`, complete events) of one thread. */
+export function tasksOf(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+): TraceEvent[] {
+  return events.filter(
+    (event) =>
+      event.pid === thread.pid &&
+      event.tid === thread.tid &&
+      event.ph === 'X' &&
+      event.name === 'RunTask',
+  );
+}
+
+/** Script entry events (a callback or script run by the browser) whose code is at `url`. */
+export function scriptEntries(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  url: string,
+): TraceEvent[] {
+  return events.filter(
+    (event) =>
+      event.pid === thread.pid &&
+      event.tid === thread.tid &&
+      event.ph === 'X' &&
+      (event.name === 'FunctionCall' || event.name === 'EvaluateScript') &&
+      event.args?.data?.url?.startsWith(url) === true,
+  );
+}
+
+/** Console.timeStamp marks (the page's tick and phase marks), by message. */
+export function timeStamps(events: readonly TraceEvent[], message: string): number[] {
+  return events
+    .filter((event) => event.name === 'TimeStamp' && event.args?.data?.message === message)
+    .map((event) => event.ts)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Timers and animation frames our script asked for, and how many of them fired in [from, to).
+ * A timer or frame is ours when the stack that installed it has a frame at `url`.
+ */
+export function ourTimerFires(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  url: string,
+  from: number,
+  to: number,
+): { timers: number; frames: number } {
+  const ours = (event: TraceEvent): boolean =>
+    event.args?.data?.stackTrace?.some((frame) => frame.url?.startsWith(url) === true) === true;
+  const onThread = events.filter((event) => event.pid === thread.pid && event.tid === thread.tid);
+  const timerIds = new Set(
+    onThread
+      .filter((event) => event.name === 'TimerInstall' && ours(event))
+      .map((event) => event.args?.data?.timerId),
+  );
+  const frameIds = new Set(
+    onThread
+      .filter((event) => event.name === 'RequestAnimationFrame' && ours(event))
+      .map((event) => event.args?.data?.id),
+  );
+  const inWindow = (event: TraceEvent): boolean => event.ts >= from && event.ts < to;
+  return {
+    timers: onThread.filter(
+      (event) =>
+        event.name === 'TimerFire' && inWindow(event) && timerIds.has(event.args?.data?.timerId),
+    ).length,
+    frames: onThread.filter(
+      (event) =>
+        event.name === 'FireAnimationFrame' &&
+        inWindow(event) &&
+        frameIds.has(event.args?.data?.id),
+    ).length,
+  };
+}
+
+/**
+ * Samples of a CPU profile whose stack has a frame at `url`, as [timestamp µs, duration µs] pairs.
+ * A sample's duration is the delta to the next sample (the time the sampled stack was running).
+ */
+export function ourSamples(profile: CpuProfile, url: string): [number, number][] {
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
+  }
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const isOurs = new Map<number, boolean>();
+  const oursFor = (id: number): boolean => {
+    const known = isOurs.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id);
+    const parent = parentOf.get(id);
+    const result =
+      node?.callFrame.url.startsWith(url) === true || (parent !== undefined && oursFor(parent));
+    isOurs.set(id, result);
+    return result;
+  };
+  const result: [number, number][] = [];
+  let time = profile.startTime;
+  for (let index = 0; index < profile.samples.length; index += 1) {
+    time += profile.timeDeltas[index] ?? 0;
+    const next = profile.timeDeltas[index + 1] ?? 0;
+    const id = profile.samples[index];
+    if (id !== undefined && oursFor(id)) result.push([time, next]);
+  }
+  return result;
+}
+
+/** Sum of `[start, duration]` spans falling in each window [marks[i], marks[i+1]). */
+export function perWindow(spans: readonly [number, number][], marks: readonly number[]): number[] {
+  const totals = marks.slice(0, -1).map(() => 0);
+  let window = 0;
+  for (const [start, duration] of [...spans].sort((a, b) => a[0] - b[0])) {
+    while (window < marks.length - 1 && start >= (marks[window + 1] ?? Infinity)) window += 1;
+    if (window >= totals.length) break;
+    if (start >= (marks[window] ?? Infinity)) totals[window] = (totals[window] ?? 0) + duration;
+  }
+  return totals;
+}
+
+/** Sum of spans inside [from, to). */
+export function within(spans: readonly [number, number][], from: number, to: number): number {
+  return spans
+    .filter(([start]) => start >= from && start < to)
+    .reduce((sum, [, duration]) => sum + duration, 0);
+}
+
+/** The q-quantile (0..1) by nearest rank; 0 for an empty list. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? 0;
+}
