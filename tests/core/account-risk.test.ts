@@ -190,7 +190,7 @@ describe('estimateAccount', () => {
   });
 });
 
-describe('estimateAccount robustness', () => {
+describe('estimateAccount robustness', { timeout: 30_000 }, () => {
   it('never throws and returns coded errors or finite plain decimals for any account shape', () => {
     const position = fc.record(
       {

@@ -26,7 +26,7 @@ function runCli(
   return { status: result.status, output: JSON.parse(result.stdout) };
 }
 
-describe('core/cli.ts', () => {
+describe('core/cli.ts', { timeout: 60_000 }, () => {
   it('reproduces a vector and adds the steps with --explain', () => {
     const vector = VECTORS.find((candidate) => candidate.id === 'binance-um-doc-cross-btcusdt');
     expect(vector?.cli).toBeDefined();

@@ -57,7 +57,7 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe('liquidation model properties', () => {
+describe('liquidation model properties', { timeout: 30_000 }, () => {
   it("puts a long's liquidation price below entry and a short's above", () => {
     let checked = 0;
     fc.assert(
