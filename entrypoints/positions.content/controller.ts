@@ -1,6 +1,8 @@
 /**
  * The content script's glue: pick the adapter for the URL, read, estimate, render, report.
- * Everything runs inside `guard`: the page must never see an error of ours (product standard).
+ * The page must never see an error of ours (product standard): reading and estimating run inside
+ * try/catch (a failure shows as the panel's 'failed' state), the watcher contains anything else,
+ * and every storage or messaging promise has its rejection handled.
  */
 import type { ContentScriptContext } from '#imports';
 import type { Lang } from '../../components/i18n';
@@ -192,7 +194,8 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     },
     isOwnNode: (node) => panel?.contains(node) === true || isOurHost(node),
     onError: () => {
-      // Contained by design; the panel shows 'failed' on the next successful render.
+      // readAndRender contains its own failures; anything else (a render error) stops here, out
+      // of the page's console, and the next change tries again.
     },
   });
 
