@@ -20,6 +20,7 @@ import {
 } from './adapters/types';
 import { readAccountValue } from './read-account';
 import { findCards } from './read-cards';
+import { findDivGrids } from './read-div-grid';
 import { numberFormatForLocale, resolveNumberFormat } from './read-format';
 import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import {
@@ -109,22 +110,37 @@ type Model =
   | { readonly kind: 'table'; readonly container: Element; readonly table: TableModel }
   | { readonly kind: 'cards'; readonly container: Element; readonly sources: readonly RowSource[] };
 
-/** The best positions table under `scope` (most recognised columns), else a card list, else null. */
-function findModel(scope: ParentNode, adapter: Adapter): Model | null {
+/** The positions table with the most recognised columns; one with rows beats a header-only one. */
+function bestTable(tables: readonly TableModel[], adapter: Adapter): TableModel | null {
   let best: { table: TableModel; score: number } | null = null;
-  for (const element of findTables(scope)) {
-    const table = buildTableModel(element);
-    if (table === null) continue;
+  for (const table of tables) {
     const fields = recognisedFields(table.normalizedHeaders, adapter);
     if (!isPositionsTable(fields)) continue;
-    // A table with rows beats a header-only one (antd fixed headers sit in their own table).
+    // antd fixed headers sit in their own table, without rows.
     const score = (table.rows.length > 0 ? 100 : 0) + fields.size;
     if (best === null || score > best.score) best = { table, score };
   }
-  if (best !== null) return { kind: 'table', container: best.table.container, table: best.table };
-  // A document's cards live in its body (typed non-null, but absent while still parsing).
-  const cardScope: ParentNode = isDocument(scope) ? scope.body : scope;
-  if (!isElement(cardScope)) return null;
+  return best === null ? null : best.table;
+}
+
+/**
+ * The best positions table under `scope`: real tables and ARIA grids first, then role-less div
+ * grids, then card lists; null when none is recognised.
+ */
+function findModel(scope: ParentNode, adapter: Adapter): Model | null {
+  const best = bestTable(
+    findTables(scope)
+      .map((element) => buildTableModel(element))
+      .filter((table): table is TableModel => table !== null),
+    adapter,
+  );
+  if (best !== null) return { kind: 'table', container: best.container, table: best };
+  // A document's grids and cards live in its body (typed non-null, but absent while parsing).
+  const blockScope: ParentNode = isDocument(scope) ? scope.body : scope;
+  if (!isElement(blockScope)) return null;
+  const grid = bestTable(findDivGrids(blockScope, labelsOf(adapter)), adapter);
+  if (grid !== null) return { kind: 'table', container: grid.container, table: grid };
+  const cardScope = blockScope;
   const cards = findCards(cardScope, labelsOf(adapter)).filter((card) => {
     const fields = new Set(
       card.pairs.flatMap((pair) =>

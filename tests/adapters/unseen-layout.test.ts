@@ -1,8 +1,8 @@
 /**
  * Layouts no fixture shows: for many seeds, a positions table with its columns shuffled (seeded),
- * one column removed, header spellings drawn from EN and ZH variants, rendered either as a <table>
- * or as an ARIA div grid, among decoy tables. Every present field must still be read exactly, and
- * the removed column must be reported (or silently absent when optional).
+ * one column removed, header spellings drawn from EN and ZH variants, rendered as a <table>, as an
+ * ARIA div grid or as plain div rows without roles, among decoy tables. Every present field must
+ * still be read exactly, and the removed column must be reported (or be absent when optional).
  */
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, GENERIC_ADAPTER } from '../../entrypoints/positions.content/adapters';
@@ -102,12 +102,14 @@ const DECOYS = `
   <table><thead><tr><th>Symbol</th><th>Side</th><th>Price</th><th>Amount</th><th>Filled</th></tr></thead>
     <tbody><tr><td>BTCUSDT</td><td>Sell</td><td>64,000.0</td><td>0.100 BTC</td><td>0</td></tr></tbody></table>`;
 
+type Rendering = 'table' | 'aria-grid' | 'plain-divs';
+
 function render(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
-  grid: boolean,
+  rendering: Rendering,
 ): string {
-  if (grid) {
+  if (rendering === 'aria-grid') {
     const headerRow = `<div role="row">${headers.map((h) => `<div role="columnheader">${h}</div>`).join('')}</div>`;
     const body = rows
       .map(
@@ -116,6 +118,17 @@ function render(
       )
       .join('');
     return `<div role="grid">${headerRow}${body}</div>`;
+  }
+  if (rendering === 'plain-divs') {
+    // Utility-class rows with no table semantics at all (the Binance list-item pattern).
+    const headerRow = `<div class="flex header">${headers.map((h) => `<div class="flex-1"><span>${h}</span></div>`).join('')}</div>`;
+    const body = rows
+      .map(
+        (cells) =>
+          `<div class="list-item-container"><div class="flex row">${cells.map((c) => `<div class="flex-1">${c}</div>`).join('')}</div></div>`,
+      )
+      .join('');
+    return `<div class="list">${headerRow}<div class="list-virtual">${body}</div></div>`;
   }
   const head = `<thead><tr>${headers.map((h) => `<th><span>${h}</span></th>`).join('')}</tr></thead>`;
   const body = rows
@@ -148,8 +161,8 @@ function layoutFor(seed: number): Layout {
   );
   const headers = columns.map((column) => column.header);
   const rows = [0, 1].map((row) => columns.map((column) => column.cells[row as 0 | 1]));
-  const grid = random() < 0.5;
-  const positions = render(headers, rows, grid);
+  const rendering = pick<Rendering>(['table', 'aria-grid', 'plain-divs'], random);
+  const positions = render(headers, rows, rendering);
   const html = `<html lang="en"><body>${random() < 0.5 ? DECOYS + positions : positions + DECOYS}</body></html>`;
   return { html, present, removed };
 }

@@ -37,7 +37,9 @@ export default defineAdapter({
     },
     { css: '.position-tab', note: '[C, 2020] old react-virtualized positions tab' },
   ],
-  rows: [{ css: '[role="row"]', note: '[I] ARIA div-grid rows, 2026 layout' }],
+  // No row hook: rows are div grids (C) whose ARIA roles are unconfirmed (I); the reader finds
+  // them by header text with or without roles (read-table.ts, read-div-grid.ts).
+  rows: [],
   fields: withGenericFallback({
     symbol: {
       locators: [

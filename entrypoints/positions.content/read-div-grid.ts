@@ -1,0 +1,147 @@
+/**
+ * Div grids without table semantics: a header row of label divs followed by rows with one child
+ * per column. Binance renders its account lists this way (`div.list-item-container` rows whose
+ * cells are the direct children of a utility-class row; exchange-pages.md §1, [C] 2026), and whether
+ * its positions grid carries ARIA roles is unconfirmed, so the reader must not depend on them.
+ *
+ * Recognition is structural and textual only: a header row is an element whose children hold at
+ * least MIN_HEADER_FIELDS recognised header labels, one per child; data rows are later elements
+ * with the same number of children, near the header row.
+ */
+import type { LabelText, PositionField } from './adapters/types';
+import { matchesNormalizedLabel, normalizeLabel } from './read-header';
+import type { TableModel, TableRow } from './read-table';
+import { isInsideOwnElement, readText } from './read-text';
+
+const MIN_HEADER_FIELDS = 3;
+/** Labels are short; longer texts are values or sentences. */
+const MAX_LABEL_LENGTH = 40;
+/** How far above the header row the rows' container may be (header and body wrappers). */
+const MAX_CONTAINER_LEVELS = 3;
+
+function labelLeaves(
+  scope: Element,
+  labels: readonly (readonly [PositionField, LabelText])[],
+): Map<Element, PositionField> {
+  const found = new Map<Element, PositionField>();
+  const walker = scope.ownerDocument.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    // nodeValue is never null for text nodes (typed nullable); a node without parent is detached.
+    const text = (node.nodeValue ?? '').trim();
+    if (parent === null || text === '' || text.length > MAX_LABEL_LENGTH) continue;
+    if (found.has(parent) || isInsideOwnElement(parent)) continue;
+    const normalized = normalizeLabel(readText(parent));
+    const hit = labels.find(([, label]) => matchesNormalizedLabel(normalized, label));
+    if (hit !== undefined) found.set(parent, hit[0]);
+  }
+  return found;
+}
+
+/** The child of `row` that contains `element`, or null. */
+function childContaining(row: Element, element: Element): Element | null {
+  for (let node: Element | null = element; node !== null; node = node.parentElement) {
+    if (node.parentElement === row) return node;
+  }
+  return null;
+}
+
+/** A header row: children each holding at most one label, with enough distinct fields. */
+function isHeaderRow(row: Element, leaves: Map<Element, PositionField>): boolean {
+  if (row.children.length < MIN_HEADER_FIELDS) return false;
+  const fields = new Set<PositionField>();
+  const usedChildren = new Set<Element>();
+  for (const [leaf, field] of leaves) {
+    if (!row.contains(leaf)) continue;
+    const child = childContaining(row, leaf);
+    if (child === null || usedChildren.has(child)) return false;
+    // A header cell holds its label only; a cell with label and value is a card item.
+    if (readText(child) !== readText(leaf)) return false;
+    usedChildren.add(child);
+    fields.add(field);
+  }
+  return fields.size >= MIN_HEADER_FIELDS;
+}
+
+function findHeaderRows(scope: Element, leaves: Map<Element, PositionField>): Element[] {
+  const rows = new Set<Element>();
+  for (const leaf of leaves.keys()) {
+    for (
+      let node = leaf.parentElement;
+      node !== null && node !== scope.parentElement;
+      node = node.parentElement
+    ) {
+      if (isHeaderRow(node, leaves)) {
+        rows.add(node);
+        break;
+      }
+    }
+  }
+  return Array.from(rows);
+}
+
+/** Rows after the header with one child per column, in the nearest container that has any. */
+function dataRowsFor(
+  header: Element,
+  leaves: Map<Element, PositionField>,
+): { container: Element; rows: Element[] } | null {
+  const columns = header.children.length;
+  let container: Element | null = header.parentElement;
+  for (let level = 0; level < MAX_CONTAINER_LEVELS && container !== null; level += 1) {
+    const rows = Array.from(container.querySelectorAll('*')).filter(
+      (element) =>
+        element !== header &&
+        element.children.length === columns &&
+        !element.contains(header) &&
+        !header.contains(element) &&
+        // Following the header in document order (4 = DOCUMENT_POSITION_FOLLOWING).
+        (header.compareDocumentPosition(element) & 4) !== 0 &&
+        element.closest('[aria-hidden="true"], [hidden]') === null &&
+        !isInsideOwnElement(element) &&
+        !isHeaderRow(element, leaves),
+    );
+    // A row nested in another row's cell is that cell's content, not a row.
+    const outermost = rows.filter(
+      (row) => !rows.some((other) => other !== row && other.contains(row)),
+    );
+    if (outermost.length > 0) return { container, rows: outermost };
+    container = container.parentElement;
+  }
+  return null;
+}
+
+/**
+ * Div grids under `scope` recognised by their header labels.
+ *
+ * @param labels - field labels to recognise (adapter labels, then generic synonyms).
+ */
+export function findDivGrids(
+  scope: Element,
+  labels: readonly (readonly [PositionField, LabelText])[],
+): TableModel[] {
+  const leaves = labelLeaves(scope, labels);
+  if (new Set(leaves.values()).size < MIN_HEADER_FIELDS) return [];
+  const models: TableModel[] = [];
+  for (const header of findHeaderRows(scope, leaves)) {
+    const body = dataRowsFor(header, leaves);
+    const headers = Array.from(header.children).map((cell) => readText(cell));
+    const seen = new Set<string>();
+    const rows: TableRow[] = [];
+    for (const row of body?.rows ?? []) {
+      // body is null when the header has no rows yet (no positions).
+      const cells = Array.from(row.children);
+      const texts = cells.map((cell) => readText(cell));
+      const signature = texts.join('\u0001');
+      if (texts.every((text) => text === '') || seen.has(signature)) continue;
+      seen.add(signature);
+      rows.push({ element: row, cells });
+    }
+    models.push({
+      container: body?.container ?? header, // no rows: the header row is all there is
+      headers,
+      normalizedHeaders: headers.map(normalizeLabel),
+      rows,
+    });
+  }
+  return models;
+}
