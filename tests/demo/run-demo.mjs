@@ -80,19 +80,17 @@ try {
     await page.waitForTimeout(600); // let a couple of ticks through
     const shown = await rows.evaluateAll((elements) =>
       elements.map((row) => {
-        const valueOf = (testId) => {
-          const element = row.querySelector(`[data-testid="${testId}"]`);
-          return element === null
-            ? null
-            : (element.getAttribute('data-value') ?? element.textContent);
-        };
+        // What the panel shows, as text (data-value holds the full-precision decimal).
+        const shownText = (testId) =>
+          row.querySelector(`[data-testid="${testId}"]`)?.textContent.trim() ?? null;
         return {
           symbol: row.getAttribute('data-symbol'),
           side: row.getAttribute('data-side'),
-          ours: valueOf('liq-estimate'),
-          platform: valueOf('liq-platform'),
-          diffPercent: valueOf('liq-diff'),
-          bufferPercent: valueOf('liq-buffer'),
+          ours: shownText('liq-estimate'),
+          platform: shownText('liq-platform'),
+          diffPercent: shownText('liq-diff'),
+          bufferPercent: shownText('liq-buffer'),
+          level: row.querySelector('[data-level]')?.getAttribute('data-level') ?? null,
           problems: [...row.querySelectorAll('[data-testid="liq-problem"]')].map(
             (p) => p.textContent,
           ),
@@ -115,7 +113,7 @@ try {
       const figures =
         row.problems.length > 0
           ? `problems: ${row.problems.join('; ')}`
-          : `liq ${row.ours} (platform ${row.platform}, diff ${row.diffPercent}%), buffer ${row.bufferPercent}%`;
+          : `liq ${row.ours} (platform ${row.platform}, diff ${row.diffPercent}), buffer ${row.bufferPercent} (${row.level})`;
       print(`  ${row.symbol.padEnd(9)} ${row.side.padEnd(5)} ${figures}`);
     }
     print(
