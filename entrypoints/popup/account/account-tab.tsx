@@ -21,6 +21,7 @@ import {
   type AccountPositionForm,
 } from './account-form';
 import { accountInputsItem } from './account-item';
+import { INTERNAL_ERROR_CODE, isDisplayable } from '../calculator/run-estimate';
 
 export interface AccountTabProps {
   readonly settings: Settings;
@@ -38,17 +39,25 @@ const POSITION_NUMBER_FIELDS: readonly AccountNumberField[] = [
   'closeFeeRate',
 ];
 
+const ACCOUNT_INTERNAL_ERROR: AccountOutcome = {
+  ok: false,
+  errors: [{ code: INTERNAL_ERROR_CODE, field: null, message: 'The estimate failed' }],
+};
+
+/** Like the calculator: a thrown error or an undisplayable figure is an error, never a number. */
 function runAccount(
   input: Parameters<typeof estimateAccount>[0],
   settings: Settings,
 ): AccountOutcome {
   try {
-    return estimateAccount(input, { tolerancePercent: settings.tolerancePercent });
+    const outcome = estimateAccount(input, { tolerancePercent: settings.tolerancePercent });
+    if (!outcome.ok) return outcome;
+    const displayable = outcome.account.positions.every((position) =>
+      isDisplayable(position.estimate),
+    );
+    return displayable ? outcome : ACCOUNT_INTERNAL_ERROR;
   } catch {
-    return {
-      ok: false,
-      errors: [{ code: 'POPUP_INTERNAL_ERROR', field: null, message: 'The estimate failed' }],
-    };
+    return ACCOUNT_INTERNAL_ERROR;
   }
 }
 
@@ -98,7 +107,13 @@ export function AccountTab({ settings, lang }: AccountTabProps) {
       `${position.symbol.trim() === '' ? `#${index + 1}` : position.symbol.trim()} · ${t(lang, `side.${position.side}`)}`,
   );
   const coreErrors =
-    outcome !== null && !outcome.ok ? outcome.errors.map((error) => formatError(error, lang)) : [];
+    outcome !== null && !outcome.ok
+      ? outcome.errors.map((error) =>
+          error.code === INTERNAL_ERROR_CODE
+            ? t(lang, 'formError.internal')
+            : formatError(error, lang),
+        )
+      : [];
 
   return (
     <div class="account">
