@@ -107,3 +107,31 @@ describe('AccountTab', () => {
     expect(screen.getAllByTestId('account-position-form')).toHaveLength(2);
   });
 });
+
+describe('AccountTab core errors', () => {
+  it('marks the position field the core rejects', async () => {
+    render(<AccountTab settings={DEFAULT_SETTINGS} lang="en" />);
+    fireEvent.input(await screen.findByTestId('account-wallet'), { target: { value: '1000' } });
+    const values = {
+      quantity: '1',
+      entryPrice: '100',
+      markPrice: '100',
+      leverage: '10',
+      maintenanceMarginRate: '0.01',
+    };
+    for (const index of [0, 1]) {
+      for (const [field, value] of Object.entries(values)) {
+        fireEvent.input(document.getElementById(`account-${index}-${field}`)!, {
+          target: { value },
+        });
+      }
+    }
+    await screen.findByTestId('account-result');
+    fireEvent.input(document.getElementById('account-1-markPrice')!, { target: { value: '-100' } });
+    await screen.findByTestId('account-error');
+    expect(document.getElementById('account-1-markPrice')!.getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(screen.queryByTestId('account-result')).toBeNull();
+  });
+});

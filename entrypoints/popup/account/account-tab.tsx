@@ -100,8 +100,19 @@ export function AccountTab({ settings, lang }: AccountTabProps) {
     });
   };
   const unreadable = new Set(reading.status === 'invalid' ? reading.unreadable : []);
-  const fieldError = (key: string) =>
-    unreadable.has(key) ? { error: t(lang, 'formError.unreadable') } : {};
+  // The core names a position's field "positions[1].markPrice"; the form keys are "positions.1.markPrice".
+  const coreFieldErrors = new Map(
+    (outcome !== null && !outcome.ok ? outcome.errors : []).flatMap((error) =>
+      error.field === null
+        ? []
+        : [[error.field.replace(/\[(\d+)\]/g, '.$1'), formatError(error, lang)] as const],
+    ),
+  );
+  const fieldError = (key: string) => {
+    if (unreadable.has(key)) return { error: t(lang, 'formError.unreadable') };
+    const message = coreFieldErrors.get(key);
+    return message === undefined ? {} : { error: message };
+  };
   const names = form.positions.map(
     (position, index) =>
       `${position.symbol.trim() === '' ? `#${index + 1}` : position.symbol.trim()} · ${t(lang, `side.${position.side}`)}`,
