@@ -30,8 +30,9 @@ const FIXTURES_DIR = path.resolve(import.meta.dirname, '../adapters/fixtures');
 function fixtures(): { name: string; html: string; expected: ExpectedFixture }[] {
   if (!fs.existsSync(FIXTURES_DIR)) return [];
   return fs
-    .readdirSync(FIXTURES_DIR)
-    .filter((id) => id !== 'generic')
+    .readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'generic')
+    .map((entry) => entry.name)
     .flatMap((id) =>
       fs
         .readdirSync(path.join(FIXTURES_DIR, id))
