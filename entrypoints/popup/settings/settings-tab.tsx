@@ -24,6 +24,9 @@ import { settingsItem } from '../settings-item';
 import { DraftField } from './draft-field';
 import { SITE_LABELS } from './site-labels';
 
+/** Exchanges in id order, the generic reader (any other page) last. */
+const SITE_ORDER = [...SITE_IDS.filter((id) => id !== 'generic'), 'generic' as const];
+
 export interface SettingsTabProps {
   readonly settings: Settings;
   readonly lang: Lang;
@@ -173,7 +176,7 @@ export function SettingsTab({ settings, lang }: SettingsTabProps) {
       <Section title={t(lang, 'settings.sites')} open testId="settings-section-sites">
         <p class="muted small">{t(lang, 'settings.sites.hint')}</p>
         <div class="site-grid">
-          {SITE_IDS.map((siteId) => (
+          {SITE_ORDER.map((siteId) => (
             <label key={siteId} class="check-row">
               <input
                 type="checkbox"
