@@ -4,6 +4,7 @@
  */
 import type { Side } from './contract';
 import type { Decimal } from './decimal';
+import type { Price } from './units';
 
 export interface Buffer {
   readonly price: Decimal;
@@ -13,7 +14,7 @@ export interface Buffer {
 /**
  * @returns price = side-adjusted (mark − liquidation), percent = price / mark × 100.
  */
-export function bufferOf(side: Side, markPrice: Decimal, liquidationPrice: Decimal): Buffer {
+export function bufferOf(side: Side, markPrice: Price, liquidationPrice: Price): Buffer {
   const price =
     side === 'long' ? markPrice.minus(liquidationPrice) : liquidationPrice.minus(markPrice);
   return { price, percent: price.div(markPrice).times(100) };

@@ -3,6 +3,7 @@
  * platform figure, and whether it is within the tolerance (settings, default "0.5" %).
  */
 import type { Decimal } from './decimal';
+import type { Price } from './units';
 
 export const DEFAULT_TOLERANCE_PERCENT = '0.5';
 
@@ -15,8 +16,8 @@ export interface CrossCheck {
  * differencePercent = (estimate − platform) / platform × 100; agrees when |difference| ≤ tolerance.
  */
 export function crossCheck(
-  estimate: Decimal,
-  platform: Decimal,
+  estimate: Price,
+  platform: Price,
   tolerancePercent: Decimal,
 ): CrossCheck {
   const differencePercent = estimate.minus(platform).div(platform).times(100);

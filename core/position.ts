@@ -21,6 +21,16 @@ import { Decimal, ONE, ZERO } from './decimal';
 import { validateTiers, type Tier, type TierMeasure } from './liquidation/tiers';
 import { coreError, describeValue, ERROR_CODES } from './messages';
 import { parseDecimalInput } from './parse-number';
+import {
+  asLeverage,
+  asPrice,
+  asQuantity,
+  asRatio,
+  type Leverage,
+  type Price,
+  type Quantity,
+  type Ratio,
+} from './units';
 
 export type Maintenance =
   | {
@@ -44,28 +54,28 @@ export interface Position {
   readonly side: Side;
   /** +1 long, −1 short (formulas.md §0 `side`). */
   readonly direction: 1 | -1;
-  readonly quantity: Decimal;
+  readonly quantity: Quantity;
   readonly contractSize: Decimal;
   /**
    * linear / futures: base units Q = quantity × contractSize (lots × multiplier for futures);
    * inverse: contract value V in quote = contracts × contract value.
    */
   readonly exposure: Decimal;
-  readonly entryPrice: Decimal;
-  readonly markPrice: Decimal | null;
+  readonly entryPrice: Price;
+  readonly markPrice: Price | null;
   /** Margin as given (isolated: position margin; cross: wallet balance), or entry notional / leverage. */
   readonly margin: Decimal;
   readonly marginFromLeverage: boolean;
-  readonly leverage: Decimal | null;
+  readonly leverage: Leverage | null;
   readonly otherMaintenanceMargin: Decimal;
   readonly otherUnrealizedPnl: Decimal;
   readonly maintenance: Maintenance;
   readonly maintenanceBasis: MaintenanceBasis;
-  readonly closeFeeRate: Decimal;
+  readonly closeFeeRate: Ratio;
   readonly closeFeeBasis: CloseFeeBasis;
   /** k: liquidation when equity = k × maintenance (default 1). */
   readonly liquidationThreshold: Decimal;
-  readonly platformLiquidationPrice: Decimal | null;
+  readonly platformLiquidationPrice: Price | null;
 }
 
 export type PositionOutcome =
@@ -201,22 +211,23 @@ export function validatePosition(
       marginMode,
       side,
       direction: side === 'long' ? 1 : -1,
-      quantity,
+      quantity: asQuantity(quantity),
       contractSize,
       exposure: quantity.times(contractSize),
-      entryPrice,
-      markPrice,
+      entryPrice: asPrice(entryPrice),
+      markPrice: markPrice === null ? null : asPrice(markPrice),
       margin,
       marginFromLeverage,
-      leverage: leverage !== null && leverage.gt(ZERO) ? leverage : null,
+      leverage: leverage !== null && leverage.gt(ZERO) ? asLeverage(leverage) : null,
       otherMaintenanceMargin,
       otherUnrealizedPnl,
       maintenance,
       maintenanceBasis,
-      closeFeeRate,
+      closeFeeRate: asRatio(closeFeeRate),
       closeFeeBasis,
       liquidationThreshold,
-      platformLiquidationPrice,
+      platformLiquidationPrice:
+        platformLiquidationPrice === null ? null : asPrice(platformLiquidationPrice),
     },
   };
 }

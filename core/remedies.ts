@@ -14,6 +14,7 @@ import { Decimal, ONE, ZERO } from './decimal';
 import { liquidate } from './liquidation/index';
 import type { Position } from './position';
 import { toOutput, toOutputUp } from './round';
+import { asQuantity } from './units';
 
 const RELATIVE_PRECISION = new Decimal('1e-12');
 const MAX_ITERATIONS = 200;
@@ -103,7 +104,7 @@ function leverageFor(position: Position, margin: Decimal): string | null {
 }
 
 function scaled(position: Position, fraction: Decimal): Position {
-  const quantity = position.quantity.times(fraction);
+  const quantity = asQuantity(position.quantity.times(fraction));
   return {
     ...position,
     quantity,

@@ -5,8 +5,9 @@
  * help.bybit.com/hc/en-us/articles/360039261334), reproduced exactly by vector
  * bybit-inverse-cross-long-btcusd.
  */
-import { ZERO, type Decimal } from '../decimal';
+import { ZERO } from '../decimal';
 import type { Model } from './model';
+import type { Price } from '../units';
 
 const NO_MAINTENANCE = { kind: 'fixed', maintenanceMargin: ZERO } as const;
 
@@ -15,7 +16,7 @@ const NO_MAINTENANCE = { kind: 'fixed', maintenanceMargin: ZERO } as const;
  *
  * @returns the bankruptcy price, or null when equity never reaches it (e.g. a 1x linear long).
  */
-export function bankruptcyPrice(model: Model): Decimal | null {
+export function bankruptcyPrice(model: Model): Price | null {
   const { closeFeeBasis, closeFeeRate } = model.position;
   const fee =
     closeFeeBasis === 'bankruptcy'

@@ -5,15 +5,16 @@
  * - basis 'bankruptcy': rate × position value at the bankruptcy price, a constant (Bybit inverse
  *   cross "Qty·0.00075/BP", Phemex assigned balance).
  */
-import { ZERO, type Decimal } from '../decimal';
+import { ZERO } from '../decimal';
 import type { FeeTerm } from './equation';
 import type { Model } from './model';
+import type { Price } from '../units';
 
 /**
  * @param bankruptcy - the bankruptcy price from bankruptcy.ts (null: never bankrupt → no fee).
  * @returns the fee term for the liquidation equation.
  */
-export function closingFeeTerm(model: Model, bankruptcy: Decimal | null): FeeTerm {
+export function closingFeeTerm(model: Model, bankruptcy: Price | null): FeeTerm {
   const { closeFeeBasis, closeFeeRate } = model.position;
   if (closeFeeBasis === 'liquidation') return { kind: 'proportional', closeFeeRate };
   const closeFee = bankruptcy === null ? ZERO : model.valueAt(bankruptcy).times(closeFeeRate);

@@ -2,8 +2,8 @@
  * The liquidation computation for one validated position: margin backing it, bankruptcy price,
  * closing fee, and the liquidation price with the maintenance model (rate, fixed or tiers).
  */
-import type { Decimal } from '../decimal';
 import type { Position } from '../position';
+import type { Price } from '../units';
 import { bankruptcyPrice } from './bankruptcy';
 import { closingFeeTerm } from './closing-fee';
 import { backingMargin } from './cross';
@@ -13,7 +13,7 @@ import { solveLiquidation, type LiquidationSolution } from './solve';
 
 export interface Liquidation {
   readonly model: Model;
-  readonly bankruptcyPrice: Decimal | null;
+  readonly bankruptcyPrice: Price | null;
   readonly fee: FeeTerm;
   readonly solution: LiquidationSolution;
 }

@@ -4,6 +4,7 @@
  */
 import type { Position } from '../position';
 import { ONE, ZERO, type Decimal } from '../decimal';
+import { asPrice, type Price } from '../units';
 import type { Affine, FeeTerm, MaintenanceTerm } from './equation';
 import { inverseGap, inverseMaintenanceAt } from './inverse';
 import { linearGap, linearMaintenanceAt } from './linear';
@@ -14,7 +15,7 @@ import { linearGap, linearMaintenanceAt } from './linear';
  * requirement then grows faster than equity, so the equation has no meaningful root.
  */
 export type Solution =
-  | { readonly kind: 'price'; readonly price: Decimal }
+  | { readonly kind: 'price'; readonly price: Price }
   | { readonly kind: 'none' }
   | { readonly kind: 'bad-slope' };
 
@@ -23,13 +24,13 @@ export interface Model {
   /** M: the margin backing this position (cross: wallet − other MM + other uPnL). */
   readonly margin: Decimal;
   gap(maintenance: MaintenanceTerm, fee: FeeTerm): Affine;
-  gapAt(gap: Affine, price: Decimal): Decimal;
+  gapAt(gap: Affine, price: Price): Decimal;
   solve(gap: Affine): Solution;
-  maintenanceAt(maintenance: MaintenanceTerm, price: Decimal): Decimal;
+  maintenanceAt(maintenance: MaintenanceTerm, price: Price): Decimal;
   /** Position value at `price` in the settlement unit: Q·P (linear) or V/P (inverse, coin). */
-  valueAt(price: Decimal): Decimal;
+  valueAt(price: Price): Decimal;
   /** Unrealised PnL at `price` in the settlement unit. */
-  pnlAt(price: Decimal): Decimal;
+  pnlAt(price: Price): Decimal;
 }
 
 /**
@@ -60,7 +61,7 @@ export function modelFor(position: Position, margin: Decimal): Model {
           return { kind: 'bad-slope' };
         const inversePrice = gap.constant.negated().div(gap.slope);
         return inversePrice.gt(ZERO)
-          ? { kind: 'price', price: ONE.div(inversePrice) }
+          ? { kind: 'price', price: asPrice(ONE.div(inversePrice)) }
           : { kind: 'none' };
       },
       maintenanceAt: (maintenance, price) => inverseMaintenanceAt(terms, maintenance, price),
@@ -81,7 +82,7 @@ export function modelFor(position: Position, margin: Decimal): Model {
       if (long ? !gap.slope.gt(ZERO) : !gap.slope.isNegative() || gap.slope.isZero())
         return { kind: 'bad-slope' };
       const price = gap.constant.negated().div(gap.slope);
-      return price.gt(ZERO) ? { kind: 'price', price } : { kind: 'none' };
+      return price.gt(ZERO) ? { kind: 'price', price: asPrice(price) } : { kind: 'none' };
     },
     maintenanceAt: (maintenance, price) => linearMaintenanceAt(terms, maintenance, price),
     valueAt: (price) => position.exposure.times(price),

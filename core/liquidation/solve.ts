@@ -6,6 +6,7 @@
  */
 import { ZERO, type Decimal } from '../decimal';
 import type { Position } from '../position';
+import type { Price } from '../units';
 import type { FeeTerm, MaintenanceTerm } from './equation';
 import type { Model, Solution } from './model';
 import { isInTier, lastCap, tierContaining, type Tier } from './tiers';
@@ -22,7 +23,7 @@ export type LiquidationSolution =
   | {
       readonly ok: true;
       /** null: no liquidation at any price. */
-      readonly price: Decimal | null;
+      readonly price: Price | null;
       readonly maintenance: MaintenanceTerm;
       readonly tier: TierChoice | null;
     }
@@ -38,7 +39,7 @@ function termOf(tier: Tier): MaintenanceTerm {
 }
 
 /** Measure that selects a tier when the price is `price` (null = no liquidation → notional 0). */
-function tierMeasure(model: Model, measure: 'notional' | 'base', price: Decimal | null): Decimal {
+function tierMeasure(model: Model, measure: 'notional' | 'base', price: Price | null): Decimal {
   const position: Position = model.position;
   if (measure === 'base') return position.exposure;
   if (position.maintenanceBasis === 'entry') return model.valueAt(position.entryPrice);
@@ -53,7 +54,7 @@ function tierMeasure(model: Model, measure: 'notional' | 'base', price: Decimal 
  */
 export function maintenanceTermAt(
   model: Model,
-  price: Decimal,
+  price: Price,
 ): { readonly term: MaintenanceTerm; readonly tier: Tier | null } | null {
   const maintenance = model.position.maintenance;
   if (maintenance.kind === 'rate') return { term: maintenance, tier: null };
@@ -91,7 +92,7 @@ export function solveLiquidation(model: Model, fee: FeeTerm): LiquidationSolutio
 
   const candidates: {
     readonly tier: Tier;
-    readonly price: Decimal | null;
+    readonly price: Price | null;
     readonly measure: Decimal;
   }[] = [];
   for (const tier of searchOrder(model, tiers)) {

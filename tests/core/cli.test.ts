@@ -23,6 +23,11 @@ function runCli(
     encoding: 'utf8',
     timeout: 20_000,
   });
+  if (result.stdout.trim() === '') {
+    throw new Error(
+      `no output (status ${String(result.status)}): ${result.stderr || String(result.error)}`,
+    );
+  }
   return { status: result.status, output: JSON.parse(result.stdout) };
 }
 
