@@ -200,12 +200,16 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   });
 
   const unwatchSettings = settingsItem.watch((next) => {
-    settings = sanitizeSettings(next);
-    const current = session;
-    if (current !== null && !isSiteEnabled(settings, current.adapter.id)) endSession();
-    if (session === null) startSession(location.href);
-    // Thresholds, tolerance and language are part of the pipeline's memo key: a refresh recomputes.
-    watcher.refresh();
+    try {
+      settings = sanitizeSettings(next);
+      const current = session;
+      if (current !== null && !isSiteEnabled(settings, current.adapter.id)) endSession();
+      if (session === null) startSession(location.href);
+      // Thresholds, tolerance and language are part of the pipeline's memo key: a refresh recomputes.
+      watcher.refresh();
+    } catch {
+      // A storage listener must not throw into the page either; the next change tries again.
+    }
   });
   ctx.onInvalidated(() => {
     unwatchSettings();

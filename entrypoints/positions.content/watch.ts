@@ -55,6 +55,9 @@ export interface Watcher {
 
 const DEFAULT_SEARCH_INTERVAL_MS = 250;
 
+/** Attributes whose change can change what the reader reads (read-table.ts, adapters' side hints). */
+const READ_ATTRIBUTES = ['class', 'hidden', 'aria-hidden', 'aria-selected', 'role'];
+
 /** A mutation matters unless it only concerns our own nodes. */
 export function isRelevantMutation(
   record: MutationRecord,
@@ -112,7 +115,9 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
         childList: true,
         subtree: true,
         characterData: true,
-        attributes: true,
+        // Only attributes the reader looks at (hidden rows, side classes, tabs): hover effects and
+        // animated inline styles on a trading page must not cost a read each.
+        attributeFilter: READ_ATTRIBUTES,
       });
     }
   }

@@ -112,6 +112,19 @@ describe('watchPositions', () => {
     expect(reads).toEqual(['start']);
   });
 
+  it('re-reads on class changes the reader uses, not on inline-style animation', async () => {
+    const area = makeArea();
+    start();
+    await nextFrame();
+    const row = area.querySelector('.row') as HTMLElement;
+    row.style.opacity = '0.5';
+    await nextFrame();
+    expect(reads).toEqual(['start']);
+    row.classList.add('negative-pl');
+    await nextFrame();
+    expect(reads).toEqual(['start', 'mutation']);
+  });
+
   it('ignores changes to our own panel host, even when it sits inside the positions area', async () => {
     const area = makeArea();
     start();
