@@ -57,7 +57,8 @@ function walkForLabel(
   const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const text = node.nodeValue ?? ''; // text nodes always carry a value; typed nullable
-    if (text.length > MAX_LABEL_LENGTH || text.trim() === '') continue;
+    // Labels are short and digit-free; skipping values first keeps the walk cheap.
+    if (text.length > MAX_LABEL_LENGTH || text.trim() === '' || /\d/.test(text)) continue;
     const parent = node.parentElement;
     if (parent === null || isInsideOwnElement(parent)) continue;
     if (exclude?.contains(parent) === true) continue; // exclude is null when no area was found

@@ -4,8 +4,6 @@
  * `开仓均价` and `数量` followed by their values (exchange-pages.md §5, [C]). Nothing here depends on
  * Gate's classes: labels are recognised by their text.
  */
-import type { LabelText } from './adapters/types';
-import { matchesNormalizedLabel, normalizeLabel } from './read-header';
 import { isInsideOwnElement, readText } from './read-text';
 
 export interface LabelledValue {
@@ -25,31 +23,16 @@ export interface Card {
 const MIN_FIELDS_PER_CARD = 3;
 /** How far a card may grow beyond its labelled box to take in its header. */
 const MAX_CARD_WIDENING = 2;
-/** Label texts are short; longer leaves are values or sentences. */
-const MAX_LABEL_LENGTH = 40;
 
-function isVisibleLeaf(element: Element): boolean {
-  return (
-    element.children.length === 0 &&
-    element.closest('[aria-hidden="true"]') === null &&
-    !isInsideOwnElement(element)
+/** Leaf elements with text inside one card, for the side / leverage / mode scans. */
+function textLeaves(card: Element): Element[] {
+  return Array.from(card.querySelectorAll('*')).filter(
+    (element) =>
+      element.children.length === 0 &&
+      readText(element) !== '' &&
+      element.closest('[aria-hidden="true"]') === null &&
+      !isInsideOwnElement(element),
   );
-}
-
-/** Leaf elements with text under `scope`, found through text nodes (cheaper than every element). */
-function textLeaves(scope: Element): Element[] {
-  const document = scope.ownerDocument;
-  const walker = document.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
-  const leaves: Element[] = [];
-  let previous: Element | null = null;
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    // nodeValue is never null for text nodes (typed nullable); a node without parent is detached.
-    if (parent === null || parent === previous || (node.nodeValue ?? '').trim() === '') continue;
-    previous = parent;
-    if (isVisibleLeaf(parent)) leaves.push(parent);
-  }
-  return leaves;
 }
 
 /** The value shown after a label: its next sibling element, else the next sibling of its parent. */
@@ -69,20 +52,7 @@ function valueAfter(label: Element): Element | null {
  *
  * @param labels - field label texts to recognise (adapter labels first, then generic synonyms).
  */
-export function findCards(
-  scope: Element,
-  labels: readonly (readonly [string, LabelText])[],
-): Card[] {
-  const leaves = textLeaves(scope);
-  const labelLeaves = new Map<Element, string>();
-  for (const leaf of leaves) {
-    const text = readText(leaf);
-    // Labels are short; values and sentences are not worth normalising.
-    if (text.length > MAX_LABEL_LENGTH) continue;
-    const normalized = normalizeLabel(text);
-    const hit = labels.find(([, label]) => matchesNormalizedLabel(normalized, label));
-    if (hit !== undefined) labelLeaves.set(leaf, hit[0]);
-  }
+export function findCards(scope: Element, labelLeaves: Map<Element, string>): Card[] {
   if (new Set(labelLeaves.values()).size < MIN_FIELDS_PER_CARD) return [];
   const cards = new Map<Element, Element[]>();
   for (const leaf of labelLeaves.keys()) {
@@ -116,7 +86,7 @@ export function findCards(
     return root;
   });
   return roots.map((card) => {
-    const cardLeaves = leaves.filter((leaf) => card.contains(leaf));
+    const cardLeaves = textLeaves(card);
     const pairs: LabelledValue[] = [];
     for (const leaf of cardLeaves) {
       if (!labelLeaves.has(leaf)) continue;

@@ -8,35 +8,14 @@
  * least MIN_HEADER_FIELDS recognised header labels, one per child; data rows are later elements
  * with the same number of children, near the header row.
  */
-import type { LabelText, PositionField } from './adapters/types';
-import { matchesNormalizedLabel, normalizeLabel } from './read-header';
+import type { PositionField } from './adapters/types';
+import { normalizeLabel } from './read-header';
 import type { TableModel, TableRow } from './read-table';
 import { isInsideOwnElement, readText } from './read-text';
 
 const MIN_HEADER_FIELDS = 3;
-/** Labels are short; longer texts are values or sentences. */
-const MAX_LABEL_LENGTH = 40;
 /** How far above the header row the rows' container may be (header and body wrappers). */
 const MAX_CONTAINER_LEVELS = 3;
-
-function labelLeaves(
-  scope: Element,
-  labels: readonly (readonly [PositionField, LabelText])[],
-): Map<Element, PositionField> {
-  const found = new Map<Element, PositionField>();
-  const walker = scope.ownerDocument.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    // nodeValue is never null for text nodes (typed nullable); a node without parent is detached.
-    const text = (node.nodeValue ?? '').trim();
-    if (parent === null || text === '' || text.length > MAX_LABEL_LENGTH) continue;
-    if (found.has(parent) || isInsideOwnElement(parent)) continue;
-    const normalized = normalizeLabel(readText(parent));
-    const hit = labels.find(([, label]) => matchesNormalizedLabel(normalized, label));
-    if (hit !== undefined) found.set(parent, hit[0]);
-  }
-  return found;
-}
 
 /** The child of `row` that contains `element`, or null. */
 function childContaining(row: Element, element: Element): Element | null {
@@ -113,13 +92,9 @@ function dataRowsFor(
 /**
  * Div grids under `scope` recognised by their header labels.
  *
- * @param labels - field labels to recognise (adapter labels, then generic synonyms).
+ * @param leaves - label elements under `scope` (read-labels.ts) with the field each names.
  */
-export function findDivGrids(
-  scope: Element,
-  labels: readonly (readonly [PositionField, LabelText])[],
-): TableModel[] {
-  const leaves = labelLeaves(scope, labels);
+export function findDivGrids(scope: Element, leaves: Map<Element, PositionField>): TableModel[] {
   if (new Set(leaves.values()).size < MIN_HEADER_FIELDS) return [];
   const models: TableModel[] = [];
   for (const header of findHeaderRows(scope, leaves)) {

@@ -8,7 +8,12 @@
  * Never throws: any failure becomes a `degraded` result with no rows.
  */
 import { parseNumber, type NumberFormat } from '../../core/parse-number';
-import { sideFromGeometry, sideWordIn, type RawContext } from '../../core/position-from-raw';
+import {
+  marginModeFromText,
+  sideFromGeometry,
+  sideWordIn,
+  type RawContext,
+} from '../../core/position-from-raw';
 import type { Product, Side } from '../../core/contract';
 import { GENERIC_ADAPTER } from './adapters/generic';
 import {
@@ -21,6 +26,7 @@ import {
 import { readAccountValue } from './read-account';
 import { findCards } from './read-cards';
 import { findDivGrids } from './read-div-grid';
+import { findLabelElements } from './read-labels';
 import { numberFormatForLocale, resolveNumberFormat } from './read-format';
 import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import {
@@ -138,10 +144,11 @@ function findModel(scope: ParentNode, adapter: Adapter): Model | null {
   // A document's grids and cards live in its body (typed non-null, but absent while parsing).
   const blockScope: ParentNode = isDocument(scope) ? scope.body : scope;
   if (!isElement(blockScope)) return null;
-  const grid = bestTable(findDivGrids(blockScope, labelsOf(adapter)), adapter);
+  const labelElements = findLabelElements(blockScope, labelsOf(adapter));
+  const grid = bestTable(findDivGrids(blockScope, labelElements), adapter);
   if (grid !== null) return { kind: 'table', container: grid.container, table: grid };
   const cardScope = blockScope;
-  const cards = findCards(cardScope, labelsOf(adapter)).filter((card) => {
+  const cards = findCards(cardScope, labelElements).filter((card) => {
     const fields = new Set(
       card.pairs.flatMap((pair) =>
         labelsOf(adapter)
@@ -310,16 +317,23 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
     model = findModel(root, adapter);
     fellBack = model !== null && !findsByHeadersOnly;
   }
-  const walletBalance =
-    adapter.account === undefined
-      ? undefined
-      : // Exclude the positions area (or the table found without it) from the label search.
-        readAccountValue(root, adapter.account.walletBalance, area ?? model?.container ?? null);
-  const account = walletBalance === undefined ? {} : { walletBalance };
+  // The wallet balance is only needed for cross positions (or rows whose mode is unknown):
+  // skipping the page-wide label search otherwise keeps reads cheap on isolated-only pages.
+  const accountFor = (rows: readonly RowRead[]): ReadResult['account'] => {
+    const needed = rows.some((row) => {
+      const mode = row.raw.marginMode === undefined ? null : marginModeFromText(row.raw.marginMode);
+      return mode === null || mode.mode === 'cross';
+    });
+    if (adapter.account === undefined || !needed) return {};
+    // Exclude the positions area (or the table found without it) from the label search.
+    const exclude = area ?? model?.container ?? null;
+    const walletBalance = readAccountValue(root, adapter.account.walletBalance, exclude);
+    return walletBalance === undefined ? {} : { walletBalance };
+  };
 
   if (model === null) {
     if (area === null) {
-      return { ...base, status: 'no-positions-area', positionsArea: null, rows: [], account };
+      return { ...base, status: 'no-positions-area', positionsArea: null, rows: [], account: {} };
     }
     // The area exists; data cells with text in it mean the layout changed, none mean no positions.
     const hasData = Array.from(area.querySelectorAll('td, [role="cell"], [role="gridcell"]')).some(
@@ -330,7 +344,7 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
       status: hasData ? 'degraded' : 'no-positions',
       positionsArea: area,
       rows: [],
-      account,
+      account: {},
     };
   }
 
@@ -339,7 +353,7 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
   // Adapters without area hooks observe the recognised table itself.
   const positionsArea = fellBack ? model.container : (area ?? model.container);
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
-  return { ...base, status, positionsArea, rows, account };
+  return { ...base, status, positionsArea, rows, account: accountFor(rows) };
 }
 
 /**
