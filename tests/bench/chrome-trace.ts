@@ -13,6 +13,8 @@ export interface TraceEvent {
   readonly tid: number;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of a complete event, µs: unaffected by the thread being descheduled. */
+  readonly tdur?: number;
   readonly args?: {
     readonly name?: string;
     readonly data?: {

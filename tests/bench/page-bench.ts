@@ -54,6 +54,11 @@ export interface PageRunResult {
   readonly perUpdateMs: { p50: number; p95: number; max: number; mean: number };
   /** The same from trace entry events (exact durations; misses work run as microtasks). */
   readonly perUpdateTraceMs: { p50: number; p95: number; max: number };
+  /**
+   * The same entries' thread CPU time (trace `tdur`): what the update costs the CPU, without the
+   * time the renderer waited for a core on a loaded machine.
+   */
+  readonly perUpdateCpuMs: { p50: number; p95: number; max: number };
   /** All main-thread scripting by anyone per update (CPU samples not idle/GC/program), ms p50. */
   readonly pageScriptPerUpdateMs: number;
   readonly longTasks: {
@@ -142,13 +147,19 @@ async function panelCounts(page: Page): Promise<{ rows: number; estimates: numbe
 
 const ms = (microseconds: number): number => Math.round(microseconds) / 1000;
 
-/** Nested entries (a callback of ours inside another of ours) counted once. */
-function outermost(entries: readonly TraceEvent[]): [number, number][] {
+/**
+ * Nested entries (a callback of ours inside another of ours) counted once, as [start, length]
+ * with length = wall time (`dur`) or thread CPU time (`tdur`).
+ */
+function outermost(
+  entries: readonly TraceEvent[],
+  length: 'dur' | 'tdur' = 'dur',
+): [number, number][] {
   const spans: [number, number][] = [];
   let end = -Infinity;
   for (const entry of [...entries].sort((a, b) => a.ts - b.ts)) {
     if (entry.ts < end) continue;
-    spans.push([entry.ts, entry.dur ?? 0]);
+    spans.push([entry.ts, entry[length] ?? 0]);
     end = entry.ts + (entry.dur ?? 0);
   }
   return spans;
@@ -221,8 +232,10 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
 
     const samples = ourSamples(profile, ourUrl);
     const perUpdate = perWindow(samples, updateMarks).map(ms);
-    const traceSpans = outermost(scriptEntries(events, thread, ourUrl));
+    const traceSpans = outermost(scriptEntries(events, thread, ourUrl), 'dur');
     const perUpdateTrace = perWindow(traceSpans, updateMarks).map(ms);
+    const ourEntries = scriptEntries(events, thread, ourUrl);
+    const perUpdateCpu = perWindow(outermost(ourEntries, 'tdur'), updateMarks).map(ms);
     const pageSamples = ourSamples(profile, 'https://www.binance.com/');
     const pagePerUpdate = perWindow(pageSamples, updateMarks).map(ms);
 
@@ -256,6 +269,11 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         p50: quantile(perUpdateTrace, 0.5),
         p95: quantile(perUpdateTrace, 0.95),
         max: quantile(perUpdateTrace, 1),
+      },
+      perUpdateCpuMs: {
+        p50: quantile(perUpdateCpu, 0.5),
+        p95: quantile(perUpdateCpu, 0.95),
+        max: quantile(perUpdateCpu, 1),
       },
       pageScriptPerUpdateMs: quantile(pagePerUpdate, 0.5),
       longTasks: {
