@@ -130,10 +130,16 @@ export function Panel(props: PanelProps) {
     view.rows.length === 1
       ? t(lang, 'panel.positionCountOne')
       : t(lang, 'panel.positionCount', { count: String(view.rows.length) });
+  // Below wherever it sits, the panel never runs off the bottom of the window: its body scrolls.
   const style =
     drag.point === null
       ? {}
-      : { left: `${drag.point.x}px`, top: `${drag.point.y}px`, right: 'auto' };
+      : {
+          left: `${drag.point.x}px`,
+          top: `${drag.point.y}px`,
+          right: 'auto',
+          maxHeight: `calc(100vh - ${drag.point.y + 16}px)`,
+        };
 
   return (
     <section
