@@ -65,6 +65,8 @@ export interface PageRunResult {
     readonly total: number;
     readonly ours: number;
     readonly longestOursMs: number;
+    /** Tasks with ours inside whose thread CPU time alone exceeds 50 ms (load-independent). */
+    readonly oursByCpu: number;
   };
   readonly idle: {
     readonly seconds: number;
@@ -280,6 +282,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         total: tasks.length,
         ours: ourLong.length,
         longestOursMs: ms(Math.max(0, ...ourLong.map((task) => task.dur ?? 0))),
+        oursByCpu: ourLong.filter((task) => (task.tdur ?? 0) > LONG_TASK_US).length,
       },
       idle: {
         seconds: ms(idleEnd - idleStart) / 1000,
