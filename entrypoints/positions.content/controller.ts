@@ -27,13 +27,16 @@ import { detectPageTheme, type PageTheme } from './page-theme';
 import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
 import { placementItem, readPlacement, savePlacement } from './placement-item';
 import { rawContextFor, readPositions } from './read';
-import { watchPositions, type Watcher } from './watch';
+import { watchPositions, type Watcher, type WatchReason } from './watch';
 
 /** One adapter's life on the page: from the URL matching it until navigation away or switch-off. */
 interface Session {
   readonly adapter: Adapter;
-  /** Detected once per session: getComputedStyle forces a style flush, too costly per tick. */
-  readonly theme: PageTheme;
+  /**
+   * Detected at the start and on structural changes only (never on a tick): getComputedStyle
+   * forces a style flush, and a single-page app may switch to its dark theme after loading.
+   */
+  theme: PageTheme;
   readonly pipeline: Pipeline;
   readonly reporter: BuffersReporter;
   lastView: PanelView | null;
@@ -153,9 +156,10 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   }
 
   /** One read → estimate → render pass; returns the positions area to observe. */
-  function readAndRender(): Element | null {
+  function readAndRender(reason: WatchReason): Element | null {
     const current = session;
     if (current === null) return null;
+    if (reason !== 'mutation') current.theme = detectPageTheme(document);
     const { adapter } = current;
     let area: Element | null = null;
     let view: PanelView;
