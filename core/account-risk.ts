@@ -158,9 +158,10 @@ function liquidationOrder(
   const order: number[] = [];
   let remainingEquity = equity;
   let remainingMaintenance = maintenance;
+  const byIndex = new Map(positions.map((entry) => [entry.index, entry]));
   for (const index of ranking) {
     if (remainingEquity.gt(threshold.times(remainingMaintenance))) break;
-    const entry = positions.find((candidate) => candidate.index === index);
+    const entry = byIndex.get(index);
     if (entry === undefined) continue;
     order.push(index);
     remainingEquity = remainingEquity.minus(entry.closingFee);

@@ -40,6 +40,7 @@ export const VENUES: readonly Venue[] = deepFreeze([
 /** Quote families that settle the same way: a table for USDT does not serve USDC. "USD" names inverse contracts. */
 const INVERSE_QUOTES = new Set(['USD']);
 
+/** The venue preset with this id (binance, okx, ...), or null. */
 export function findVenue(id: string): Venue | null {
   return VENUES.find((venue) => venue.id === id) ?? null;
 }
