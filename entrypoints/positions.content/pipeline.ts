@@ -174,6 +174,16 @@ function fieldProblems(
   });
 }
 
+/**
+ * Cells that position-from-raw does not read: the PnL ticks with every trade on many pages (last
+ * price) and must not cost an estimate. tests/content/pipeline.test.ts checks the premise.
+ */
+export const NOT_AN_INPUT: readonly string[] = ['unrealizedPnl'];
+
+function inputFields(raw: RawPosition): RawPosition {
+  return Object.fromEntries(Object.entries(raw).filter(([field]) => !NOT_AN_INPUT.includes(field)));
+}
+
 /** A stable text signature of everything a row's result depends on. */
 function signature(parts: readonly unknown[]): string {
   return JSON.stringify(parts);
@@ -250,7 +260,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     let computed = 0;
     const converted = input.rows.map((row): Converted => {
       const rawContext = input.rawContextOf(row);
-      const rowSignature = signature([row.key, row.raw, row.problems, rawContext]);
+      const rowSignature = signature([row.key, inputFields(row.raw), row.problems, rawContext]);
       const result = conversions.get(rowSignature) ?? deps.positionFromRaw(row.raw, rawContext);
       nextConversions.set(rowSignature, result);
       return { row, result, signature: rowSignature };

@@ -3,6 +3,7 @@ import type { PositionInput } from '../../core/contract';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
 import { positionFromRaw, type RawContext } from '../../core/position-from-raw';
 import {
+  NOT_AN_INPUT,
   createPipeline,
   type PipelineDeps,
   type PipelineInput,
@@ -270,5 +271,19 @@ describe('createPipeline().run', () => {
     expect(messages.filter((message) => message.startsWith('Entry price'))).toEqual([
       'Entry price not shown yet',
     ]);
+  });
+
+  it('does not recompute when only a cell that is not an input ticks (PnL)', () => {
+    // The premise: position-from-raw gives the same result whatever those cells say.
+    const context = input([]).rawContextOf(binanceRow());
+    for (const field of NOT_AN_INPUT) {
+      expect(positionFromRaw({ ...binanceRow().raw, [field]: '+1.00 USDT' }, context)).toEqual(
+        positionFromRaw({ ...binanceRow().raw, [field]: '-999.99 USDT (-50%)' }, context),
+      );
+    }
+    const pipeline = createPipeline(DEPS);
+    pipeline.run(input([binanceRow({ unrealizedPnl: '+380.15 USDT' })]), SETTINGS);
+    pipeline.run(input([binanceRow({ unrealizedPnl: '+381.40 USDT' })]), SETTINGS);
+    expect(pipeline.lastComputed).toBe(0);
   });
 });

@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PositionInput } from '../../core/contract';
+import { Decimal } from '../../core/decimal';
+import { estimatePosition } from '../../core/index';
 import { ARTIFACTS_DIR, expect, serveFixture, test } from './fixtures';
 import {
   binancePage,
@@ -332,4 +334,39 @@ test('speaks the language chosen in the settings', async ({ context, page, servi
   const panel = page.locator('liq-sentinel-panel [data-testid="liq-panel"]');
   await expect(panel).toContainText('强平哨兵');
   await expect(panelRow(page, 'BTCUSDT')).toContainText('逐仓');
+});
+
+test('buffer levels follow the thresholds in the settings, live', async ({
+  context,
+  page,
+  serviceWorker,
+}) => {
+  await serveFixture(context, BINANCE_URL, binancePage([BTC_LONG]));
+  await page.goto(BINANCE_URL);
+  const level = panelRow(page, 'BTCUSDT').locator('[data-level]');
+  const estimate = estimatePosition(BTC_LONG_INPUT, {});
+  const bufferPercent = estimate.ok ? estimate.estimate.buffer?.percent : undefined;
+  expect(bufferPercent).toBeDefined();
+  if (bufferPercent === undefined) return;
+  // Thresholds on either side of this position's buffer.
+  const above = new Decimal(bufferPercent).plus(1).toFixed(2);
+  const below = new Decimal(bufferPercent).minus(1).toFixed(2);
+  await serviceWorker.evaluate(
+    async ([warning, danger]) => {
+      await chrome.storage.local.set({
+        settings: { warningBufferPercent: warning, dangerBufferPercent: danger },
+      });
+    },
+    [above, below],
+  );
+  await expect(level).toHaveAttribute('data-level', 'warning');
+  await serviceWorker.evaluate(
+    async ([warning, danger]) => {
+      await chrome.storage.local.set({
+        settings: { warningBufferPercent: warning, dangerBufferPercent: danger },
+      });
+    },
+    [below, new Decimal(below).minus(1).toFixed(2)],
+  );
+  await expect(level).toHaveAttribute('data-level', 'safe');
 });
