@@ -6,7 +6,7 @@ import { Decimal } from '../core/decimal';
 import type { AccountEstimate } from '../core/contract';
 import type { Settings } from '../core/settings';
 import { priceFractionDigits } from './format-number';
-import { t, type Lang } from './i18n';
+import { t, type Lang } from './i18n/popup-t';
 import { NumberText } from './number-text';
 
 export interface AccountViewProps {

@@ -7,7 +7,8 @@ import { Decimal } from '../core/decimal';
 import type { Settings } from '../core/settings';
 import { bufferLevel } from './buffer-level';
 import { formatDecimal } from './format-number';
-import { t, type Lang } from './i18n';
+import type { Lang } from './i18n/lookup';
+import { t } from './i18n/shared';
 
 export interface BufferBarProps {
   /** Buffer in percent of mark (positive = safe side). */

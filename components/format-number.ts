@@ -5,7 +5,7 @@
  */
 import { Decimal } from '../core/decimal';
 import type { Settings } from '../core/settings';
-import type { Lang } from './i18n';
+import type { Lang } from './i18n/lookup';
 
 export interface FormatOptions {
   readonly lang: Lang;

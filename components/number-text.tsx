@@ -4,7 +4,7 @@
  */
 import type { Settings } from '../core/settings';
 import { formatDecimal } from './format-number';
-import type { Lang } from './i18n';
+import type { Lang } from './i18n/lookup';
 
 export interface NumberTextProps {
   /** A plain decimal string from the core. */

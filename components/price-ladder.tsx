@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../core/settings';
 import { formatDecimal, priceFractionDigits } from './format-number';
-import { t, type Lang } from './i18n';
+import { t, type Lang } from './i18n/popup-t';
 import { ladderScale, markAtBuffer } from './ladder-geometry';
 
 export interface PriceLadderProps {

@@ -2,7 +2,7 @@
 import type { Remedies } from '../core/contract';
 import { Decimal } from '../core/decimal';
 import type { Settings } from '../core/settings';
-import { t, type Lang } from './i18n';
+import { t, type Lang } from './i18n/popup-t';
 import { NumberText } from './number-text';
 
 export interface RemediesViewProps {

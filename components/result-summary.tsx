@@ -7,7 +7,7 @@ import type { Estimate } from '../core/contract';
 import type { Settings } from '../core/settings';
 import { BufferBar } from './buffer-bar';
 import { priceFractionDigits } from './format-number';
-import { t, type Lang } from './i18n';
+import { t, type Lang } from './i18n/popup-t';
 import { NumberText } from './number-text';
 
 export interface ResultSummaryProps {

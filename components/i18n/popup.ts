@@ -1,6 +1,6 @@
-import type { Dictionary } from './index';
+import type { Dictionary } from './lookup';
 
-/** Popup strings, and those of the shared components (buffer bar, ladder, explain view). */
+/** Popup strings, including the popup-only components (ladder, explain view, ...). */
 export const POPUP_STRINGS: Dictionary = {
   'app.name': { en: 'Liquidation Sentinel', zh: '强平哨兵' },
   'app.private': { en: 'Runs locally · sends nothing', zh: '本地计算 · 不发送任何数据' },
@@ -11,12 +11,6 @@ export const POPUP_STRINGS: Dictionary = {
   'tab.account': { en: 'Account', zh: '全仓账户' },
   'tab.settings': { en: 'Settings', zh: '设置' },
   'list.separator': { en: ', ', zh: '、' },
-
-  'buffer.label': { en: 'Buffer', zh: '缓冲' },
-  'buffer.level.safe': { en: 'Safe', zh: '安全' },
-  'buffer.level.warning': { en: 'Warning', zh: '警告' },
-  'buffer.level.danger': { en: 'Danger', zh: '危险' },
-  'buffer.level.breached': { en: 'At or past liquidation', zh: '已达强平价' },
 
   'section.position': { en: 'Position', zh: '仓位' },
   'section.margin': { en: 'Margin', zh: '保证金' },

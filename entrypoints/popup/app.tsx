@@ -1,6 +1,6 @@
 /** The popup: a header, then the Calculator, Account and Settings tabs. */
 import { useEffect, useState } from 'preact/hooks';
-import { resolveLang, t } from '../../components/i18n';
+import { resolveLang, t } from '../../components/i18n/popup-t';
 import { Tabs } from '../../components/tabs';
 import { CalculatorTab } from './calculator/calculator-tab';
 import { LazyTab, loadAccountTab, loadSettingsTab } from './lazy-tab';

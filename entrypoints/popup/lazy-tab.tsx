@@ -4,7 +4,7 @@
  */
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t, type Lang } from '../../components/i18n';
+import { t, type Lang } from '../../components/i18n/popup-t';
 import type { Settings } from '../../core/settings';
 
 export interface TabProps {

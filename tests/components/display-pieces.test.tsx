@@ -59,9 +59,9 @@ describe('BufferBar', () => {
 });
 
 describe('PriceLadder', () => {
-  const xOf = (container: HTMLElement, key: string) =>
+  const xOf = (container: Element, key: string) =>
     Number(container.querySelector(`.ladder-${key} circle`)!.getAttribute('cx'));
-  const zone = (container: HTMLElement, name: string) => {
+  const zone = (container: Element, name: string) => {
     const rect = container.querySelector(`.ladder-zone-${name}`)!;
     const x = Number(rect.getAttribute('x'));
     return { from: x, to: x + Number(rect.getAttribute('width')) };

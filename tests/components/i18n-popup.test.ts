@@ -6,12 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { POPUP_STRINGS } from '../../components/i18n/popup';
+import { POPUP_STRINGS as POPUP_ONLY } from '../../components/i18n/popup';
+import { SHARED_STRINGS } from '../../components/i18n/shared';
 import { PRODUCTS } from '../../core/contract';
 import { LANGUAGE_SETTINGS, NUMBER_FORMATS, PANEL_STARTS } from '../../core/settings';
 import { BUFFER_LEVELS } from '../../components/buffer-level';
 import { FIELD_TEST_IDS } from '../../entrypoints/popup/calculator/field-meta';
 
+/** What the popup's translator knows (components/i18n/popup-t.ts). */
+const POPUP_STRINGS = { ...SHARED_STRINGS, ...POPUP_ONLY };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function sourceFiles(directory: string): string[] {

@@ -8,7 +8,7 @@ import { estimateAccount } from '../../../core/index';
 import { formatError } from '../../../core/messages';
 import type { Settings } from '../../../core/settings';
 import { AccountView } from '../../../components/account-view';
-import { t, type Lang } from '../../../components/i18n';
+import { t, type Lang } from '../../../components/i18n/popup-t';
 import { NumberField } from '../../../components/number-field';
 import { Section } from '../../../components/section';
 import { SelectField } from '../../../components/select-field';

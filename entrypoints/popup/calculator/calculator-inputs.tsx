@@ -3,8 +3,8 @@
  * prices, what backs it, how maintenance is set, then fees and the rest. Tab order follows this.
  */
 import type { Product } from '../../../core/contract';
-import type { Lang } from '../../../components/i18n';
-import { t } from '../../../components/i18n';
+import type { Lang } from '../../../components/i18n/popup-t';
+import { t } from '../../../components/i18n/popup-t';
 import { NumberField } from '../../../components/number-field';
 import { Section } from '../../../components/section';
 import { Segmented } from '../../../components/segmented';

@@ -4,7 +4,7 @@
 import type { Estimate, PositionInput } from '../../../core/contract';
 import type { Settings } from '../../../core/settings';
 import { ExplainView } from '../../../components/explain-view';
-import { t, type Lang } from '../../../components/i18n';
+import { t, type Lang } from '../../../components/i18n/popup-t';
 import { PriceLadder } from '../../../components/price-ladder';
 import { RemediesView } from '../../../components/remedies-view';
 import { Section } from '../../../components/section';

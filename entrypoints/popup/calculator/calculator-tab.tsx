@@ -8,7 +8,7 @@ import type { CoreError } from '../../../core/contract';
 import { formatError } from '../../../core/messages';
 import type { Settings } from '../../../core/settings';
 import { CrossCheckView } from '../../../components/cross-check-view';
-import { t, type Lang } from '../../../components/i18n';
+import { t, type Lang } from '../../../components/i18n/popup-t';
 import { NumberField } from '../../../components/number-field';
 import { ResultSummary } from '../../../components/result-summary';
 import { Section } from '../../../components/section';

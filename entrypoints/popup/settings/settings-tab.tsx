@@ -14,7 +14,7 @@ import {
   sanitizeSettings,
   type Settings,
 } from '../../../core/settings';
-import { t, type Lang } from '../../../components/i18n';
+import { t, type Lang } from '../../../components/i18n/popup-t';
 import { Section } from '../../../components/section';
 import { SelectField } from '../../../components/select-field';
 import { readNumberText } from '../calculator/read-number-text';
