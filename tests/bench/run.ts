@@ -93,7 +93,7 @@ console.table(
 let core: CoreCaseResult[] = [];
 if (!process.argv.includes('--no-core')) {
   console.log(
-    `\nCore: estimates per second on one core (${String(CORE_SECONDS)} s per measurement)`,
+    `\nCore: estimates per CPU second on one thread (${String(CORE_SECONDS)} s per measurement)`,
   );
   core = runCoreBench(CORE_SECONDS);
   console.table(
@@ -185,6 +185,19 @@ for (const run of withExtension) {
 console.log('\nBudgets (design.md §6)');
 console.table(budgets.map((entry) => ({ ...entry, ok: verdict(entry.ok) })));
 
+// A partial run (--no-core / --no-page) keeps the other section of the previous results.
+const previous = fs.existsSync(RESULTS)
+  ? (JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as {
+      startedAt?: string;
+      core?: unknown;
+      page?: unknown;
+    })
+  : {};
+const carried = (section: 'core' | 'page', measured: unknown[]): unknown =>
+  measured.length > 0 || previous[section] === undefined
+    ? measured
+    : { carriedFrom: previous.startedAt, results: previous[section] };
+
 fs.writeFileSync(
   RESULTS,
   `${JSON.stringify(
@@ -202,8 +215,8 @@ fs.writeFileSync(
       },
       settings: { coreSeconds: CORE_SECONDS, tickSeconds: TICK_SECONDS, idleSeconds: IDLE_SECONDS },
       bundle,
-      core,
-      page,
+      core: carried('core', core),
+      page: carried('page', page),
       budgets,
     },
     null,
