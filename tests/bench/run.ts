@@ -223,4 +223,10 @@ fs.writeFileSync(
     2,
   )}\n`,
 );
+try {
+  // Keep the committed file in the repository's style (npm run format:check covers it).
+  execFileSync('npx', ['prettier', '--write', RESULTS], { cwd: ROOT, stdio: 'ignore' });
+} catch {
+  // Unformatted but complete: still a valid result.
+}
 console.log(`\nwrote ${path.relative(ROOT, RESULTS)}`);
