@@ -4,7 +4,13 @@
  * /fapi/v1/leverageBracket for live values; these are a dated snapshot.
  */
 import type { TierInput } from '../contract';
-import type { Venue } from './types';
+import {
+  BINANCE_BRACKETS_SOURCE,
+  BINANCE_BRACKETS_TAKEN_ON,
+  BINANCE_USDT_BRACKETS,
+} from './binance-brackets';
+import { decodeTiers } from './compact-tiers';
+import type { TierTable, Venue } from './types';
 
 const USDM_SOURCE = 'https://www.binance.com/en/support/faq/b3c689c1f50a44cabb3a84e663b81d93';
 const COINM_SOURCE = 'https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46';
@@ -91,6 +97,15 @@ export const BINANCE: Venue = {
       source: BRACKETS_SOURCE,
       takenOn: '2024-10-24',
     },
+    ...Object.entries(BINANCE_USDT_BRACKETS).map(([base, encoded]): TierTable => ({
+      base,
+      quote: 'USDT',
+      product: 'linear',
+      measure: 'notional',
+      tiers: decodeTiers(encoded),
+      source: BINANCE_BRACKETS_SOURCE,
+      takenOn: BINANCE_BRACKETS_TAKEN_ON,
+    })),
   ],
   source: USDM_SOURCE,
   takenOn: '2026-11-22',

@@ -1,6 +1,6 @@
 /**
  * The demo page (tests/demo/demo-exchange.html, `npm run demo`) says what it shows: three positions
- * read by the Binance adapter; BTCUSDT agrees with the platform, ETHUSDT is flagged, XRPUSDT has no
+ * read by the Binance adapter; BTCUSDT agrees with the platform, ETHUSDT is flagged, STXUSDT has no
  * tier table and gets a problem instead of a number. Checked through the reader, position-from-raw
  * and the core, so a change in any of them that breaks the demo fails here first.
  */
@@ -56,13 +56,13 @@ describe('the demo exchange page', () => {
       { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
     );
     const bySymbol = new Map(view.rows.map((row) => [row.symbol, row]));
-    expect([...bySymbol.keys()]).toEqual(['BTCUSDT', 'ETHUSDT', 'XRPUSDT']);
+    expect([...bySymbol.keys()]).toEqual(['BTCUSDT', 'ETHUSDT', 'STXUSDT']);
     expect(bySymbol.get('BTCUSDT')?.state).toMatchObject({ kind: 'estimate', agrees: true });
     expect(bySymbol.get('ETHUSDT')).toMatchObject({
       side: 'short',
       marginMode: 'cross',
       state: { kind: 'estimate', agrees: false },
     });
-    expect(bySymbol.get('XRPUSDT')?.state.kind).toBe('problems');
+    expect(bySymbol.get('STXUSDT')?.state.kind).toBe('problems');
   });
 });

@@ -92,7 +92,7 @@ describe('normaliseSymbol and findTierTable', () => {
   });
 
   it('finds no table for an unknown pair, a dated contract, another quote or an unknown venue', () => {
-    expect(findTierTable('binance', 'DOGEUSDT', 'linear')).toBeNull();
+    expect(findTierTable('binance', 'ZECUSDT', 'linear')).toBeNull();
     expect(findTierTable('binance', 'BTCUSDT_250328', 'linear')).toBeNull();
     expect(findTierTable('binance', 'BTCUSDC', 'linear')).toBeNull();
     expect(findTierTable('binance', 'BTCUSD_PERP', 'inverse')).toBeNull();
