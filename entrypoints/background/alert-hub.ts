@@ -6,7 +6,13 @@
  * when the browser closes.
  */
 import { storage } from '#imports';
-import { alertThresholds, stepAlerts, EMPTY_BADGE, type AlertState } from '../../core/alerts';
+import {
+  ALERT_LEVELS,
+  alertThresholds,
+  stepAlerts,
+  EMPTY_BADGE,
+  type AlertState,
+} from '../../core/alerts';
 import type { BufferReport } from '../../core/protocol';
 import { sanitizeSettings, type Settings } from '../../core/settings';
 import { resolveLang, type Lang } from '../../components/i18n';
@@ -14,11 +20,11 @@ import { showBadge } from './badge';
 import { notifyAlert } from './notify';
 
 interface TabAlerts {
+  /** Also the table key (as a string): kept as a number so no text is turned into one. */
+  readonly tabId: number;
   readonly siteId: string;
   readonly state: AlertState;
 }
-
-type TabTable = Readonly<Record<string, TabAlerts>>;
 
 const SESSION_KEY = 'session:alertTabs';
 /** settings-item.ts (POPUP) stores the settings under this key; read here and repaired, never trusted. */
@@ -37,12 +43,42 @@ export interface AlertHub {
   navigated(tabId: number): Promise<void>;
   /** The tab closed: drop everything about it. */
   closed(tabId: number): Promise<void>;
+  /** The thresholds may have changed: re-judge every tab's last reported buffers now. */
+  settingsChanged(): Promise<void>;
   /** For tests and the debug view: the state held for a tab. */
   stateOf(tabId: number): Promise<AlertState | undefined>;
 }
 
-function isTabTable(value: unknown): value is TabTable {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Our own session copy, but checked entry by entry: a corrupt entry is dropped, the rest kept. */
+function readTabTable(stored: unknown): Record<string, TabAlerts> {
+  const table: Record<string, TabAlerts> = {};
+  if (!isRecord(stored)) return table;
+  for (const [key, entry] of Object.entries(stored)) {
+    if (!isRecord(entry) || typeof entry.tabId !== 'number' || typeof entry.siteId !== 'string') {
+      continue;
+    }
+    if (!isRecord(entry.state) || String(entry.tabId) !== key) continue;
+    const state = Object.fromEntries(
+      Object.entries(entry.state).filter(([, position]) => isPositionState(position)),
+    ) as AlertState;
+    table[key] = { tabId: entry.tabId, siteId: entry.siteId, state };
+  }
+  return table;
+}
+
+function isPositionState(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  return (
+    ALERT_LEVELS.some((level) => level === value.level) &&
+    typeof value.symbol === 'string' &&
+    (value.side === 'long' || value.side === 'short') &&
+    (value.bufferPercent === null || typeof value.bufferPercent === 'string') &&
+    (value.missingSinceMs === null || typeof value.missingSinceMs === 'number')
+  );
 }
 
 async function readSettings(): Promise<Settings> {
@@ -75,8 +111,8 @@ export function createAlertHub(options: AlertHubOptions = {}): AlertHub {
     } catch {
       // storage.session is missing (old browser): memory only.
     }
-    // The session copy is our own writing, but a corrupt one must not break alerts: start empty.
-    tabs = isTabTable(stored) ? { ...stored } : {};
+    // The session copy is our own writing, but a corrupt one must not break alerts.
+    tabs = readTabTable(stored);
     return tabs;
   }
 
@@ -99,7 +135,7 @@ export function createAlertHub(options: AlertHubOptions = {}): AlertHub {
     if (thresholds === null) return; // unreachable after sanitizeSettings; never alert on a guess
     const previous = table[tabId]?.state ?? {};
     const step = stepAlerts(previous, positions, thresholds, now());
-    table[tabId] = { siteId, state: step.state };
+    table[tabId] = { tabId, siteId, state: step.state };
     await save();
     await showBadge(tabId, step.badge);
     const lang: Lang = resolveLang(settings.language, browserLanguage());
@@ -116,6 +152,22 @@ export function createAlertHub(options: AlertHubOptions = {}): AlertHub {
         const held = table[tabId];
         if (held !== undefined) await advance(tabId, held.siteId, []);
         else await showBadge(tabId, EMPTY_BADGE);
+      }),
+    settingsChanged: () =>
+      serialize(async () => {
+        const table = await load();
+        for (const held of Object.values(table)) {
+          // The positions still shown, with their last buffers: the same report, new thresholds.
+          const positions: BufferReport[] = Object.entries(held.state)
+            .filter(([, position]) => position.missingSinceMs === null)
+            .map(([key, position]) => ({
+              key,
+              symbol: position.symbol,
+              side: position.side,
+              bufferPercent: position.bufferPercent,
+            }));
+          await advance(held.tabId, held.siteId, positions);
+        }
       }),
     closed: (tabId) =>
       serialize(async () => {

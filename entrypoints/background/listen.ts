@@ -27,6 +27,11 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
     return undefined;
   });
 
+  // New thresholds apply at once, not at the panel's next report (which waits for a price change).
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local' && 'settings' in changes) hub.settingsChanged().catch(() => undefined);
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     hub.closed(tabId).catch(() => undefined);
   });

@@ -112,6 +112,33 @@ describe('createAlertHub', () => {
     expect(await notificationsShown()).toHaveLength(1);
   });
 
+  it('keeps the valid tabs of a partly corrupt session copy and drops the rest', async () => {
+    await hubAt({ now: 0 }).report(TAB, 'binance', [position('9')]);
+    const { alertTabs } = await fakeBrowser.storage.session.get('alertTabs');
+    await fakeBrowser.storage.session.set({
+      alertTabs: {
+        ...(alertTabs as object),
+        '99': { tabId: 99, siteId: 'okx', state: 'nonsense' },
+        '100': { tabId: '100', siteId: 'okx', state: {} },
+      },
+    });
+    const restarted = hubAt({ now: 1000 });
+    expect((await restarted.stateOf(TAB))?.['BTCUSDT:long']?.level).toBe('warning');
+    expect(await restarted.stateOf(99)).toBeUndefined();
+    expect(await restarted.stateOf(100)).toBeUndefined();
+  });
+
+  it('re-judges the last buffers at once when the thresholds change', async () => {
+    const hub = hubAt({ now: 0 });
+    await hub.report(TAB, 'binance', [position('14')]);
+    expect((await badge()).color).toEqual([0x18, 0x80, 0x38, 255]);
+    expect(await notificationsShown()).toEqual([]);
+    await storeSettings({ alertsEnabled: true, warningBufferPercent: '20' });
+    await hub.settingsChanged();
+    expect((await badge()).color).toEqual([0xe3, 0x74, 0x00, 255]);
+    expect((await notificationsShown())[0]?.message).toContain('warning level of 20%');
+  });
+
   it('repairs corrupt settings field by field instead of failing', async () => {
     await fakeBrowser.storage.local.set({
       settings: { alertsEnabled: true, warningBufferPercent: 'NaN', dangerBufferPercent: {} },

@@ -65,6 +65,17 @@ describe('startBackground', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('');
   });
 
+  it('applies changed settings to the badges without waiting for the next report', async () => {
+    const hub = startBackground({ now: () => 0 });
+    await deliver(buffersMessage([position('14')]), { ...OURS, tab: { id: 5 } });
+    await hub.stateOf(5);
+    const changed = vi.spyOn(hub, 'settingsChanged');
+    await storeSettings({ alertsEnabled: true, warningBufferPercent: '20' });
+    await vi.waitFor(() => {
+      expect(changed).toHaveBeenCalled();
+    });
+  });
+
   it('drops a tab state when the tab closes', async () => {
     const hub = startBackground({ now: () => 0 });
     await deliver(buffersMessage(), { ...OURS, tab: { id: 5 } });
