@@ -64,5 +64,6 @@ describe('the demo exchange page', () => {
       state: { kind: 'estimate', agrees: false },
     });
     expect(bySymbol.get('STXUSDT')?.state.kind).toBe('problems');
-  });
+    // A whole page in jsdom with its own script: slow when every test project runs at once.
+  }, 30_000);
 });
