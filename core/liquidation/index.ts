@@ -31,4 +31,4 @@ export function liquidate(position: Position): Liquidation {
 }
 
 export { modelFor } from './model';
-export { maintenanceTermAt } from './solve';
+export { maintenanceTermAt, tierMeasure } from './solve';

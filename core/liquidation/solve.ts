@@ -39,7 +39,11 @@ function termOf(tier: Tier): MaintenanceTerm {
 }
 
 /** Measure that selects a tier when the price is `price` (null = no liquidation → notional 0). */
-function tierMeasure(model: Model, measure: 'notional' | 'base', price: Price | null): Decimal {
+export function tierMeasure(
+  model: Model,
+  measure: 'notional' | 'base',
+  price: Price | null,
+): Decimal {
   const position: Position = model.position;
   if (measure === 'base') return position.exposure;
   if (position.maintenanceBasis === 'entry') return model.valueAt(position.entryPrice);
