@@ -4,15 +4,18 @@ import tseslint from 'typescript-eslint';
 const NUMBER_FROM_TEXT = [
   {
     selector: "CallExpression[callee.name='parseFloat']",
-    message: 'Text becomes a number only in core/parse-number.ts.',
+    message:
+      'Text becomes a number only in the core/parse-number.ts family (parse-decimal-input.ts).',
   },
   {
     selector: "CallExpression[callee.name='parseInt']",
-    message: 'Text becomes a number only in core/parse-number.ts.',
+    message:
+      'Text becomes a number only in the core/parse-number.ts family (parse-decimal-input.ts).',
   },
   {
     selector: "CallExpression[callee.name='Number']",
-    message: 'Text becomes a number only in core/parse-number.ts.',
+    message:
+      'Text becomes a number only in the core/parse-number.ts family (parse-decimal-input.ts).',
   },
 ];
 const DECIMAL_CONFIG = [
@@ -54,7 +57,12 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    ignores: ['core/parse-number.ts', 'core/decimal.ts', 'core/cli.ts'],
+    ignores: [
+      'core/parse-number.ts',
+      'core/parse-decimal-input.ts',
+      'core/decimal.ts',
+      'core/cli.ts',
+    ],
     rules: {
       'no-restricted-syntax': ['error', ...NUMBER_FROM_TEXT, ...DECIMAL_CONFIG],
       'no-restricted-globals': [

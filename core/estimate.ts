@@ -17,7 +17,7 @@ import { Decimal, ZERO } from './decimal';
 import { explainSteps } from './explain';
 import { liquidate, maintenanceTermAt, type Liquidation } from './liquidation/index';
 import { coreError, describeValue, ERROR_CODES } from './messages';
-import { parseDecimalInput } from './parse-number';
+import { parseDecimalInput } from './parse-decimal-input';
 import { validatePosition, type Position } from './position';
 import { computeRemedies } from './remedies';
 import { toOutput } from './round';

@@ -4,12 +4,8 @@
  */
 export { estimatePosition } from './estimate';
 export { estimateAccount } from './account-risk';
-export {
-  parseNumber,
-  parseDecimalInput,
-  type NumberFormat,
-  type ParsedNumber,
-} from './parse-number';
+export { parseNumber, type NumberFormat, type ParsedNumber } from './parse-number';
+export { parseDecimalInput } from './parse-decimal-input';
 export { formatError, fieldLabel, ERROR_CODES, type ErrorCode } from './messages';
 export { DEFAULT_TOLERANCE_PERCENT } from './cross-check';
 export {

@@ -1,14 +1,17 @@
 /**
- * The project's only text → number path (style.md §4.4). Page text ("6,996.26 USDT",
- * "+17.50 USDT (+0.85%)", "１２３．４５", "3.5万") becomes a canonical plain decimal string; the
- * core's own inputs ("62000.5", "1e-4") become a Decimal through `parseDecimalInput`.
+ * The project's only text → number path (style.md §4.4), one module family: this file turns page
+ * text ("6,996.26 USDT", "+17.50 USDT (+0.85%)", "１２３．４５", "3.5万") into a canonical plain
+ * decimal string, and ./parse-decimal-input.ts turns the core's own inputs ("62000.5", "1e-4") into
+ * a Decimal. Nothing else in the project parses text into a number (eslint.config.js).
+ *
+ * This file is string-exact and does not import decimal.js: the content script reads pages with it
+ * and must stay small (design.md §6). Multipliers (K, M, B, 万, 亿) are powers of ten, so they shift
+ * the decimal point of the digit string; canonical means no leading or trailing zeros.
  *
  * Rules follow ../shared/exchange-pages.md §10: "--", "—", "-" and "N/A" are "no value"; separators
  * come from the page locale when known, otherwise from the §10.2 heuristic; units glued to numbers
  * are split off; PnL/ROE pairs keep the percent apart. Nothing here throws.
  */
-import { Decimal } from './decimal';
-
 export interface NumberFormat {
   readonly decimalSeparator: '.' | ',';
   readonly groupSeparator: ',' | '.' | ' ' | "'" | '';
@@ -40,14 +43,8 @@ const APOSTROPHES = /[\u2019\u02BC\u02B9\u2032]/g;
 const EMPTY_TOKEN = /^(?:-+|n\/?a|none|null|\.\.\.|…)$/i;
 
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥', '₮', '₿', '₩']);
-const MULTIPLIERS: Readonly<Record<string, string>> = {
-  K: '1e3',
-  k: '1e3',
-  M: '1e6',
-  B: '1e9',
-  万: '1e4',
-  亿: '1e8',
-};
+/** Powers of ten: the number of places the decimal point moves right. */
+const MULTIPLIERS: Readonly<Record<string, number>> = { K: 3, k: 3, M: 6, B: 9, 万: 4, 亿: 8 };
 /** A unit token: latin letters (digits allowed after the first), CJK (张, 个, 手), or a currency sign. */
 const UNIT_TOKEN = /^(?:[A-Za-z][A-Za-z0-9.]*|[\u3400-\u9fff]+|[$€£¥₮₿₩])/;
 
@@ -65,25 +62,6 @@ export function parseNumber(text: string, format?: NumberFormat): ParsedNumber {
     return parseNormalised(normalise(text), format);
   } catch {
     return UNPARSEABLE;
-  }
-}
-
-/**
- * Strict parser for the core's own inputs: "62000.5", "-3", "+0.5", "1e-4" (no grouping, no units).
- *
- * @returns a finite Decimal, or null for anything else (including "", "NaN", "Infinity", "1,5").
- */
-export function parseDecimalInput(text: string): Decimal | null {
-  if (typeof text !== 'string') return null;
-  const trimmed = text.trim();
-  if (trimmed.length === 0 || trimmed.length > 100) return null;
-  // The exponent is bounded so that a hostile "1e999999999" cannot create a huge plain string later.
-  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$/.test(trimmed)) return null;
-  try {
-    const parsed = new Decimal(trimmed);
-    return parsed.isFinite() ? parsed : null;
-  } catch {
-    return null;
   }
 }
 
@@ -122,15 +100,14 @@ function parseNormalised(text: string, format: NumberFormat | undefined): Parsed
   if (plain === null) return UNPARSEABLE;
 
   let rest = text.slice(token.end);
-  let value = new Decimal(plain);
+  let digits = plain;
   const multiplier = /^ ?(万|亿)|^([KkMB])(?![A-Za-z])/.exec(rest);
   if (multiplier) {
-    const factor = MULTIPLIERS[multiplier[1] ?? multiplier[2] ?? ''];
-    if (factor !== undefined) value = value.times(factor);
+    const places = MULTIPLIERS[multiplier[1] ?? multiplier[2] ?? ''];
+    if (places !== undefined) digits = shiftPointRight(digits, places);
     rest = rest.slice(multiplier[0].length);
   }
-  if (token.negative) value = value.negated();
-  const canonical = canonicalString(value);
+  const canonical = canonicalString(digits, token.negative);
 
   const afterSpace = rest.replace(/^ /, '');
   if (afterSpace.startsWith('%')) {
@@ -260,12 +237,49 @@ function findPercent(text: string, format: NumberFormat | undefined): string | n
   if (!match) return null;
   const plain = toPlainDigits((match[2] ?? '').replace(/[.,]$/, ''), format);
   if (plain === null) return null;
-  const percent = new Decimal(plain);
-  return canonicalString(match[1] === '-' ? percent.negated() : percent);
+  return canonicalString(plain, match[1] === '-');
 }
 
-function canonicalString(value: Decimal): string {
-  return value.isZero() ? '0' : value.toFixed();
+/** "12.5" moved right by 3 places → "12500"; "0.0035" by 4 → "35". */
+function shiftPointRight(plain: string, places: number): string {
+  const [integerPart = '', fractionPart = ''] = plain.split('.');
+  const padded = fractionPart.padEnd(places, '0');
+  return `${integerPart}${padded.slice(0, places)}.${padded.slice(places)}`;
+}
+
+/**
+ * Unsigned digits with an optional point ("007.50") → canonical plain decimal ("7.5", "-7.5");
+ * zero is "0", never "-0".
+ */
+function canonicalString(plain: string, negative: boolean): string {
+  const [integerPart = '', fractionPart = ''] = plain.split('.');
+  const integer = integerPart.replace(/^0+/, '') || '0';
+  const fraction = fractionPart.replace(/0+$/, '');
+  const magnitude = fraction === '' ? integer : `${integer}.${fraction}`;
+  return negative && magnitude !== '0' ? `-${magnitude}` : magnitude;
+}
+
+/**
+ * Order of two canonical decimals as parseNumber returns them (-1, 0 or 1), compared on the
+ * strings: for page-side decisions such as a side from price geometry, without decimal.js.
+ */
+export function compareCanonical(a: string, b: string): -1 | 0 | 1 {
+  const negativeA = a.startsWith('-');
+  const negativeB = b.startsWith('-');
+  if (negativeA !== negativeB) return negativeA ? -1 : 1;
+  const order = compareMagnitude(negativeA ? a.slice(1) : a, negativeB ? b.slice(1) : b);
+  return negativeA ? ((-order || 0) as -1 | 0 | 1) : order;
+}
+
+function compareMagnitude(a: string, b: string): -1 | 0 | 1 {
+  const [integerA = '', fractionA = ''] = a.split('.');
+  const [integerB = '', fractionB = ''] = b.split('.');
+  if (integerA.length !== integerB.length) return integerA.length < integerB.length ? -1 : 1;
+  const width = Math.max(fractionA.length, fractionB.length);
+  const digitsA = integerA + fractionA.padEnd(width, '0');
+  const digitsB = integerB + fractionB.padEnd(width, '0');
+  if (digitsA === digitsB) return 0;
+  return digitsA < digitsB ? -1 : 1;
 }
 
 function count(text: string, char: string): number {

@@ -20,7 +20,7 @@ import {
 import { Decimal, ONE, ZERO } from './decimal';
 import { validateTiers, type Tier, type TierMeasure } from './liquidation/tiers';
 import { coreError, describeValue, ERROR_CODES } from './messages';
-import { parseDecimalInput } from './parse-number';
+import { parseDecimalInput } from './parse-decimal-input';
 import {
   asLeverage,
   asPrice,

@@ -8,7 +8,7 @@
 import type { CoreError, TierInput } from '../contract';
 import { ZERO, type Decimal } from '../decimal';
 import { coreError, describeValue, ERROR_CODES } from '../messages';
-import { parseDecimalInput } from '../parse-number';
+import { parseDecimalInput } from '../parse-decimal-input';
 
 export interface Tier {
   readonly index: number;

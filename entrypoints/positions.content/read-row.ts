@@ -2,7 +2,7 @@
  * One position row (a table row or a card) → raw field texts and field problems, by applying the
  * adapter's ordered locators. Each cell is read on its own (exchange-pages.md §10.8).
  */
-import { leverageTextFrom, marginModeFromText, sideWordIn } from '../../core/position-from-raw';
+import { leverageTextFrom, marginModeFromText, sideWordIn } from '../../core/position-text';
 import type { Card } from './read-cards';
 import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import type { TableModel, TableRow } from './read-table';

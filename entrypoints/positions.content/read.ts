@@ -8,12 +8,8 @@
  * Never throws: any failure becomes a `degraded` result with no rows.
  */
 import { parseNumber, type NumberFormat } from '../../core/parse-number';
-import {
-  marginModeFromText,
-  sideFromGeometry,
-  sideWordIn,
-  type RawContext,
-} from '../../core/position-from-raw';
+import type { RawContext } from '../../core/position-from-raw';
+import { marginModeFromText, sideFromGeometry, sideWordIn } from '../../core/position-text';
 import type { Product, Side } from '../../core/contract';
 import { GENERIC_ADAPTER } from './adapters/generic';
 import {

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../core/decimal';
-import { parseDecimalInput, parseNumber, type NumberFormat } from '../../core/parse-number';
+import { parseDecimalInput } from '../../core/parse-decimal-input';
+import { parseNumber, type NumberFormat } from '../../core/parse-number';
 
 const RUNS = 3000;
 const CANONICAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;

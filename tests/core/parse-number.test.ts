@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDecimalInput, parseNumber, type NumberFormat } from '../../core/parse-number';
+import { parseDecimalInput } from '../../core/parse-decimal-input';
+import { Decimal } from '../../core/decimal';
+import { compareCanonical, parseNumber, type NumberFormat } from '../../core/parse-number';
 
 const EU: NumberFormat = { decimalSeparator: ',', groupSeparator: '.' };
 const EN: NumberFormat = { decimalSeparator: '.', groupSeparator: ',' };
@@ -169,5 +171,46 @@ describe('parseDecimalInput', () => {
   it('rejects non-strings without throwing', () => {
     expect(parseDecimalInput(12 as unknown as string)).toBeNull();
     expect(parseDecimalInput(null as unknown as string)).toBeNull();
+  });
+});
+
+describe('multipliers shift the point exactly (no rounding at any length)', () => {
+  it.each([
+    ['1.5K', '1500'],
+    ['0.0035万', '35'],
+    [
+      '12.345678901234567890123456789012345678901234567亿',
+      '1234567890.1234567890123456789012345678901234567',
+    ],
+    ['-0.000K', '0'],
+    ['007.50M', '7500000'],
+  ])('%s → %s', (text, expected) => {
+    expect(valueOf(text)).toBe(expected);
+  });
+});
+
+describe('compareCanonical', () => {
+  const canonical = fc
+    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 20 }))
+    .map(([units, scale]) => new Decimal(units.toString()).dividedBy(new Decimal(10).pow(scale)))
+    .map((value) => (value.isZero() ? '0' : value.toFixed()));
+
+  it('orders canonical decimals as Decimal does', () => {
+    fc.assert(
+      fc.property(canonical, canonical, (a, b) => {
+        expect(compareCanonical(a, b)).toBe(new Decimal(a).comparedTo(b));
+        expect(compareCanonical(a, a)).toBe(0);
+      }),
+    );
+  });
+
+  it.each([
+    ['0.5', '0.45', 1],
+    ['-0.5', '-0.45', -1],
+    ['-1', '0', -1],
+    ['100', '99.999', 1],
+    ['62000', '62000', 0],
+  ] as const)('%s vs %s → %i', (a, b, expected) => {
+    expect(compareCanonical(a, b)).toBe(expected);
   });
 });
