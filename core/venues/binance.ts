@@ -3,7 +3,6 @@
  * (a separate clearance fee is charged after liquidation). Brackets change often: fetch
  * /fapi/v1/leverageBracket for live values; these are a dated snapshot.
  */
-import type { TierInput } from '../contract';
 import {
   BINANCE_BRACKETS_SOURCE,
   BINANCE_BRACKETS_TAKEN_ON,
@@ -17,44 +16,11 @@ const COINM_SOURCE = 'https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48
 const BRACKETS_SOURCE =
   'github.com/freqtrade/freqtrade freqtrade/exchange/binance_leverage_tiers.json @ 3d9514d2 (formulas.md §1)';
 
-/** [floor, cap, MMR, cum] in USDT. */
-type Row = readonly [string, string | null, string, string];
-const rows = (table: readonly Row[]): TierInput[] =>
-  table.map(([notionalFloor, cap, maintenanceMarginRate, maintenanceAmount]) =>
-    cap === null
-      ? { notionalFloor, maintenanceMarginRate, maintenanceAmount }
-      : { notionalFloor, notionalCap: cap, maintenanceMarginRate, maintenanceAmount },
-  );
-
-const BTCUSDT: readonly Row[] = [
-  ['0', '50000', '0.004', '0'],
-  ['50000', '600000', '0.005', '50'],
-  ['600000', '3000000', '0.0065', '950'],
-  ['3000000', '12000000', '0.01', '11450'],
-  ['12000000', '70000000', '0.02', '131450'],
-  ['70000000', '100000000', '0.025', '481450'],
-  ['100000000', '230000000', '0.05', '2981450'],
-  ['230000000', '480000000', '0.1', '14481450'],
-  ['480000000', '600000000', '0.125', '26481450'],
-  ['600000000', '800000000', '0.15', '41481450'],
-  ['800000000', '1200000000', '0.25', '121481450'],
-  ['1200000000', '1800000000', '0.5', '421481450'],
-];
-
-const ETHUSDT: readonly Row[] = [
-  ['0', '50000', '0.004', '0'],
-  ['50000', '600000', '0.005', '50'],
-  ['600000', '3000000', '0.0065', '950'],
-  ['3000000', '12000000', '0.01', '11450'],
-  ['12000000', '50000000', '0.02', '131450'],
-  ['50000000', '65000000', '0.025', '381450'],
-  ['65000000', '150000000', '0.05', '2006450'],
-  ['150000000', '320000000', '0.1', '9506450'],
-  ['320000000', '400000000', '0.125', '17506450'],
-  ['400000000', '530000000', '0.15', '27506450'],
-  ['530000000', '800000000', '0.25', '80506450'],
-  ['800000000', '1200000000', '0.5', '280506450'],
-];
+/** Encoded as in compact-tiers.ts ("cap:maintMarginRatio"; cum by Binance's recurrence). */
+const BTCUSDT =
+  '50000:.004 600000:.005 3000000:.0065 12000000:.01 70000000:.02 100000000:.025 230000000:.05 480000000:.1 600000000:.125 800000000:.15 1200000000:.25 1800000000:.5';
+const ETHUSDT =
+  '50000:.004 600000:.005 3000000:.0065 12000000:.01 50000000:.02 65000000:.025 150000000:.05 320000000:.1 400000000:.125 530000000:.15 800000000:.25 1200000000:.5';
 
 export const BINANCE: Venue = {
   id: 'binance',
@@ -84,7 +50,7 @@ export const BINANCE: Venue = {
       quote: 'USDT',
       product: 'linear',
       measure: 'notional',
-      tiers: rows(BTCUSDT),
+      tiers: decodeTiers(BTCUSDT),
       source: BRACKETS_SOURCE,
       takenOn: '2024-10-24',
     },
@@ -93,7 +59,7 @@ export const BINANCE: Venue = {
       quote: 'USDT',
       product: 'linear',
       measure: 'notional',
-      tiers: rows(ETHUSDT),
+      tiers: decodeTiers(ETHUSDT),
       source: BRACKETS_SOURCE,
       takenOn: '2024-10-24',
     },

@@ -75,6 +75,41 @@ describe('Binance USDⓈ-M brackets', () => {
     },
   );
 
+  // Last bracket's `cum` of each entry "<BASE>/USDT:USDT" in the source: cum is derived by the
+  // recurrence over every row, so a wrong cap or rate anywhere in a table changes it.
+  it.each([
+    ['1000PEPE', '16682070'],
+    ['1000SHIB', '3042317.5'],
+    ['ADA', '9933045'],
+    ['APT', '5487150'],
+    ['ARB', '3775770'],
+    ['ATOM', '3781540'],
+    ['AVAX', '5732080'],
+    ['BCH', '6915542.5'],
+    ['BNB', '16682210'],
+    ['DOGE', '13351670'],
+    ['DOT', '8915535'],
+    ['ETC', '10062545'],
+    ['FIL', '6245700'],
+    ['LINK', '9933045'],
+    ['LTC', '10223045'],
+    ['NEAR', '3816350'],
+    ['OP', '5615790'],
+    ['SOL', '66728380'],
+    ['SUI', '2150300'],
+    ['TON', '1665275'],
+    ['TRX', '6505285'],
+    ['UNI', '5484540'],
+    ['WIF', '8340550'],
+    ['XRP', '13345685'],
+    ['BTC', '421481450'],
+    ['ETH', '280506450'],
+  ])('%sUSDT: the derived cum of the last bracket equals the source (%s)', (base, cum) => {
+    expect(findTierTable('binance', `${base}USDT`, 'linear')?.tiers.at(-1)?.maintenanceAmount).toBe(
+      cum,
+    );
+  });
+
   it('spot values equal the source snapshot', () => {
     const row = (symbol: string, index: number) =>
       findTierTable('binance', symbol, 'linear')?.tiers[index];
