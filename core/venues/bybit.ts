@@ -4,6 +4,7 @@
  * (help.bybit.com/hc/en-us/articles/360039261334, vector bybit-inverse-cross-long-btcusd).
  * The UTA 2026 article adds fee terms to isolated positions; not modelled (unconfirmed, formulas.md §3).
  */
+import { decodeTiers } from './compact-tiers';
 import type { Venue } from './types';
 
 const LINEAR_SOURCE =
@@ -39,26 +40,7 @@ export const BYBIT: Venue = {
       quote: 'USDT',
       product: 'linear',
       measure: 'notional',
-      tiers: [
-        {
-          notionalFloor: '0',
-          notionalCap: '300000',
-          maintenanceMarginRate: '0.0033',
-          maintenanceAmount: '0',
-        },
-        {
-          notionalFloor: '300000',
-          notionalCap: '2000000',
-          maintenanceMarginRate: '0.005',
-          maintenanceAmount: '510',
-        },
-        {
-          notionalFloor: '2000000',
-          notionalCap: '2600000',
-          maintenanceMarginRate: '0.0056',
-          maintenanceAmount: '1710',
-        },
-      ],
+      tiers: decodeTiers('300000:.0033 2000000:.005 2600000:.0056'),
       source: RISK_LIMIT_SOURCE,
       takenOn: '2026-10-01',
       note: 'first three risk-limit tiers only (to 2.6M USDT)',

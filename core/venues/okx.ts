@@ -4,6 +4,7 @@
  * notional. Contract values: BTC-USDT-SWAP 0.01 BTC, ETH-USDT-SWAP 0.1 ETH, BTC-USD-SWAP 100 USD,
  * ETH-USD-SWAP 10 USD.
  */
+import { decodeTiers } from './compact-tiers';
 import type { Venue } from './types';
 
 const RULES_SOURCE =
@@ -43,14 +44,7 @@ export const OKX: Venue = {
       quote: 'USDT',
       product: 'linear',
       measure: 'base',
-      tiers: [
-        {
-          notionalFloor: '0',
-          notionalCap: '10',
-          maintenanceMarginRate: '0.004',
-          maintenanceAmount: '0',
-        },
-      ],
+      tiers: decodeTiers('10:.004'),
       source: TIERS_SOURCE,
       takenOn: '2026-09',
       note: 'tier 1 only (maxSz 1000 contracts)',
@@ -61,14 +55,7 @@ export const OKX: Venue = {
       quote: 'USDT',
       product: 'linear',
       measure: 'base',
-      tiers: [
-        {
-          notionalFloor: '0',
-          notionalCap: '500',
-          maintenanceMarginRate: '0.004',
-          maintenanceAmount: '0',
-        },
-      ],
+      tiers: decodeTiers('500:.004'),
       source: TIERS_SOURCE,
       takenOn: '2026-09',
       note: 'tier 1 only (maxSz 5000 contracts)',
