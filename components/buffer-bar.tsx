@@ -3,7 +3,7 @@
  * warning level, so the warning threshold sits in the middle. The level is also written as text:
  * colour is never the only signal (WCAG 1.4.1).
  */
-import { Decimal } from '../core/decimal';
+import { plainDecimalOf } from '../core/parse-number';
 import type { Settings } from '../core/settings';
 import { bufferLevel } from './buffer-level';
 import { formatDecimal } from './format-number';
@@ -23,9 +23,16 @@ export interface BufferBarProps {
 
 /** Width of the fill as a CSS percentage string, clamped to [0, 100]. */
 function fillWidth(percent: string, warningPercent: string): string {
-  const scale = new Decimal(warningPercent).times(2);
-  if (scale.lte(0)) return '0';
-  const width = Decimal.min(Decimal.max(new Decimal(percent).div(scale).times(100), 0), 100);
+  const buffer = plainDecimalOf(percent);
+  const warning = plainDecimalOf(warningPercent);
+  if (buffer === null || warning === null) return '0';
+  // A bar's width is a picture, not a figure: float arithmetic on the exactly parsed strings is
+  // precise enough for one decimal of a CSS percentage and keeps decimal.js out of the page.
+  // eslint-disable-next-line no-restricted-syntax
+  const scale = Number(warning) * 2;
+  if (!(scale > 0)) return '0';
+  // eslint-disable-next-line no-restricted-syntax
+  const width = Math.min(Math.max((Number(buffer) / scale) * 100, 0), 100);
   return width.toFixed(1);
 }
 

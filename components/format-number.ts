@@ -1,9 +1,11 @@
 /**
  * Formats a decimal string for display. Grouping is done on the digits of the string, never through
  * Number(), so a price like "0.00000123" or a size like "123456789012.5" shows exactly.
- * Rounding (when maxFractionDigits is given) uses the project's Decimal (ROUND_HALF_EVEN).
+ * Rounding (when maxFractionDigits is given) is half to even, as the core's Decimal, but exact on
+ * the string (core/decimal-string.ts): the panel in the page must not bundle decimal.js.
  */
-import { Decimal } from '../core/decimal';
+import { decimalExponent, roundDecimal } from '../core/decimal-string';
+import { plainDecimalOf } from '../core/parse-number';
 import type { Settings } from '../core/settings';
 import type { Lang } from './i18n/lookup';
 
@@ -32,21 +34,11 @@ function separatorsFor(style: Settings['numberFormat']): Separators {
   return style === 'auto' ? SEPARATORS.en : SEPARATORS[style];
 }
 
-/** A plain decimal string ("-1234.5") from any Decimal-readable string, or null when unreadable. */
+/** A plain decimal string ("-1234.5") from a decimal string ("1e-4" too), or null when unreadable. */
 function toPlain(value: string, maxFractionDigits: number | undefined): string | null {
-  let decimal: Decimal;
-  try {
-    decimal = new Decimal(value);
-  } catch {
-    return null;
-  }
-  if (!decimal.isFinite()) return null;
-  if (maxFractionDigits !== undefined) {
-    decimal = decimal.toDecimalPlaces(maxFractionDigits);
-  }
-  // toFixed() without arguments never uses exponent notation.
-  const plain = decimal.isZero() ? '0' : decimal.toFixed();
-  return plain;
+  const plain = plainDecimalOf(value);
+  if (plain === null) return null;
+  return maxFractionDigits === undefined ? plain : roundDecimal(plain, maxFractionDigits);
 }
 
 function groupThousands(integerDigits: string, group: string): string {
@@ -81,15 +73,10 @@ export function formatDecimal(value: string, options: FormatOptions): string {
  * 26316.89, 2866.2694, 0.052699, 0.00012345.
  */
 export function priceFractionDigits(price: string): number {
-  let decimal: Decimal;
-  try {
-    decimal = new Decimal(price).abs();
-  } catch {
-    return 2;
-  }
-  if (!decimal.isFinite() || decimal.isZero()) return 2;
+  const plain = plainDecimalOf(price);
+  if (plain === null || plain === '0') return 2;
   // Digits before the point (1 for 0.x); for 0.0001234, the position of the first significant digit.
-  const exponent = decimal.e; // floor(log10(|x|))
+  const exponent = decimalExponent(plain); // floor(log10(|x|))
   const digits = 5 - exponent;
   return Math.min(Math.max(digits, 2), 12);
 }

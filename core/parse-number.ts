@@ -260,26 +260,32 @@ function canonicalString(plain: string, negative: boolean): string {
 }
 
 /**
- * Order of two canonical decimals as parseNumber returns them (-1, 0 or 1), compared on the
- * strings: for page-side decisions such as a side from price geometry, without decimal.js.
+ * Strict core-input grammar ("62000.5", "-3", "+0.5", "1e-4"; no grouping, no units, exponent
+ * bounded as in parseDecimalInput) → canonical plain decimal, string-exact; null for anything
+ * else ("", "NaN", "Infinity", "1,5"). For display code that must not bundle decimal.js.
  */
-export function compareCanonical(a: string, b: string): -1 | 0 | 1 {
-  const negativeA = a.startsWith('-');
-  const negativeB = b.startsWith('-');
-  if (negativeA !== negativeB) return negativeA ? -1 : 1;
-  const order = compareMagnitude(negativeA ? a.slice(1) : a, negativeB ? b.slice(1) : b);
-  return negativeA ? ((-order || 0) as -1 | 0 | 1) : order;
-}
-
-function compareMagnitude(a: string, b: string): -1 | 0 | 1 {
-  const [integerA = '', fractionA = ''] = a.split('.');
-  const [integerB = '', fractionB = ''] = b.split('.');
-  if (integerA.length !== integerB.length) return integerA.length < integerB.length ? -1 : 1;
-  const width = Math.max(fractionA.length, fractionB.length);
-  const digitsA = integerA + fractionA.padEnd(width, '0');
-  const digitsB = integerB + fractionB.padEnd(width, '0');
-  if (digitsA === digitsB) return 0;
-  return digitsA < digitsB ? -1 : 1;
+export function plainDecimalOf(text: string): string | null {
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 100) return null;
+  const match = /^([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,3}))?$/.exec(trimmed);
+  if (match === null) return null;
+  const [integerPart = '', fractionPart = ''] = (match[2] ?? '').split('.');
+  const exponentText = match[3] ?? '0';
+  const exponentDigits = exponentText.replace(/^[+-]/, '');
+  let places = 0;
+  for (const digit of exponentDigits) places = places * 10 + '0123456789'.indexOf(digit);
+  if (exponentText.startsWith('-')) places = -places;
+  const digits = integerPart + fractionPart;
+  let point = integerPart.length + places;
+  let padded = digits;
+  if (point < 0) {
+    padded = '0'.repeat(-point) + digits;
+    point = 0;
+  } else if (point > digits.length) {
+    padded = digits + '0'.repeat(point - digits.length);
+  }
+  return canonicalString(`${padded.slice(0, point)}.${padded.slice(point)}`, match[1] === '-');
 }
 
 function count(text: string, char: string): number {

@@ -5,7 +5,8 @@
  * this file imports only the string-exact parser.
  */
 import type { MarginMode, Product, Side } from './contract';
-import { compareCanonical, parseNumber, type NumberFormat } from './parse-number';
+import { compareDecimal } from './decimal-string';
+import { parseNumber, type NumberFormat } from './parse-number';
 
 export const QUOTE_ASSETS = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USDE', 'USD'] as const;
 
@@ -85,10 +86,10 @@ export function sideFromGeometry(
   const entry = parseNumber(entryPriceText, format);
   const liquidation = parseNumber(liquidationPriceText, format);
   if (!entry.ok || !liquidation.ok) return null;
-  if (compareCanonical(entry.value, '0') <= 0 || compareCanonical(liquidation.value, '0') <= 0) {
+  if (compareDecimal(entry.value, '0') <= 0 || compareDecimal(liquidation.value, '0') <= 0) {
     return null;
   }
-  const order = compareCanonical(liquidation.value, entry.value);
+  const order = compareDecimal(liquidation.value, entry.value);
   if (order === 0) return null;
   return order < 0 ? 'long' : 'short';
 }

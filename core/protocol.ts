@@ -1,3 +1,5 @@
+import type { RawContext } from './position-from-raw';
+
 /**
  * The typed message contract between the content script (panel) and the background.
  * Types only, plus a guard: a message arriving at the background is untrusted input (any extension
@@ -26,15 +28,64 @@ export interface OpenCalculatorMessage {
   readonly type: 'liq-sentinel/open-calculator';
 }
 
-export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage;
+/** One row as the page's reader returned it, minus its DOM element. */
+export interface EstimateRow {
+  readonly key: string;
+  /** Cell text as read per field (symbol, side, size, entryPrice, markPrice, ...). */
+  readonly raw: Readonly<Record<string, string>>;
+  readonly problems: readonly { readonly field: string; readonly reason: string }[];
+}
+
+/** The reader's page-level status (the panel's 'failed' is decided by the page, never sent). */
+export type EstimateStatus = 'ok' | 'no-positions' | 'no-positions-area' | 'degraded';
+
+/**
+ * The page read its positions; the background estimates them (design.md §6: decimal.js and the
+ * core stay out of the content script) and answers with an EstimateReply. The background also
+ * feeds the tab's alerts from the buffers it computed.
+ */
+export interface EstimateRequest {
+  readonly type: 'liq-sentinel/estimate';
+  /** Increases with every request of a page; a reply to an older one is dropped by the page. */
+  readonly seq: number;
+  readonly siteId: string;
+  readonly siteLabel: string;
+  readonly status: EstimateStatus;
+  readonly rows: readonly EstimateRow[];
+  /** positionFromRaw's context for each row, same order (venue, number format, size unit, wallet). */
+  readonly contexts: readonly RawContext[];
+  /** The settings the estimate applies, language already resolved in the page. */
+  readonly settings: {
+    readonly lang: 'en' | 'zh';
+    readonly tolerancePercent: string;
+    readonly feeRates: Readonly<Record<string, string>>;
+  };
+}
+
+/** The background's answer: the panel's view model (its type lives with the panel) and buffers. */
+export interface EstimateReply<View = unknown> {
+  readonly seq: number;
+  readonly view: View;
+  readonly buffers: readonly BufferReport[];
+}
+
+export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage | EstimateRequest;
 
 export const BUFFERS_MESSAGE_TYPE = 'liq-sentinel/buffers';
 export const OPEN_CALCULATOR_MESSAGE_TYPE = 'liq-sentinel/open-calculator';
+export const ESTIMATE_MESSAGE_TYPE = 'liq-sentinel/estimate';
 
 /** Upper bound on positions accepted in one message: a hostile page cannot make us hold unbounded state. */
 export const MAX_REPORTED_POSITIONS = 500;
 /** Upper bound on any string field in a message (keys, symbols, site ids, decimals). */
 export const MAX_MESSAGE_STRING_LENGTH = 200;
+/**
+ * Upper bound on a cell text in an estimate request. Longer than anything parseNumber reads (200
+ * characters: longer is unparseable), so the page clamps cell texts to it without changing a result.
+ */
+export const MAX_CELL_TEXT_LENGTH = 1000;
+/** Fields per row and fee-rate overrides per request: far more than any page or setting has. */
+const MAX_RECORD_ENTRIES = 64;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,6 +107,100 @@ function isBufferReport(value: unknown): value is BufferReport {
   );
 }
 
+function isStringRecord(value: unknown, maxLength: number): value is Record<string, string> {
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_RECORD_ENTRIES &&
+    entries.every(
+      ([key, text]) =>
+        key.length <= MAX_MESSAGE_STRING_LENGTH &&
+        typeof text === 'string' &&
+        text.length <= maxLength,
+    )
+  );
+}
+
+function isEstimateRow(value: unknown): value is EstimateRow {
+  if (!isRecord(value)) return false;
+  const { key, raw, problems } = value;
+  return (
+    isShortString(key) &&
+    isStringRecord(raw, MAX_CELL_TEXT_LENGTH) &&
+    Array.isArray(problems) &&
+    problems.length <= MAX_RECORD_ENTRIES &&
+    problems.every(
+      (problem) =>
+        isRecord(problem) && isShortString(problem.field) && isShortString(problem.reason),
+    )
+  );
+}
+
+const OPTIONAL_CONTEXT_TEXTS = ['walletBalance', 'contractSize'] as const;
+
+function isRawContext(value: unknown): value is RawContext {
+  if (!isRecord(value) || !isShortString(value.venue)) return false;
+  const { product, format, sizeUnit } = value;
+  if (product !== undefined && product !== 'linear' && product !== 'inverse') return false;
+  if (
+    sizeUnit !== undefined &&
+    sizeUnit !== 'base' &&
+    sizeUnit !== 'quote' &&
+    sizeUnit !== 'contracts'
+  ) {
+    return false;
+  }
+  if (
+    format !== undefined &&
+    !(
+      isRecord(format) &&
+      (format.decimalSeparator === '.' || format.decimalSeparator === ',') &&
+      [',', '.', ' ', "'", ''].includes(format.groupSeparator as string)
+    )
+  ) {
+    return false;
+  }
+  return OPTIONAL_CONTEXT_TEXTS.every(
+    (field) => value[field] === undefined || isShortString(value[field]),
+  );
+}
+
+const ESTIMATE_STATUSES: readonly unknown[] = [
+  'ok',
+  'no-positions',
+  'no-positions-area',
+  'degraded',
+];
+
+function parseEstimateRequest(value: Record<string, unknown>): EstimateRequest | null {
+  const { seq, siteId, siteLabel, status, rows, contexts, settings } = value;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
+  if (!isShortString(siteId) || !isShortString(siteLabel) || !ESTIMATE_STATUSES.includes(status)) {
+    return null;
+  }
+  if (!Array.isArray(rows) || !Array.isArray(contexts) || rows.length !== contexts.length)
+    return null;
+  if (rows.length > MAX_REPORTED_POSITIONS) return null;
+  if (!rows.every(isEstimateRow) || !contexts.every(isRawContext)) return null;
+  if (!isRecord(settings) || (settings.lang !== 'en' && settings.lang !== 'zh')) return null;
+  if (!isShortString(settings.tolerancePercent)) return null;
+  if (!isStringRecord(settings.feeRates, MAX_MESSAGE_STRING_LENGTH)) return null;
+  return {
+    type: ESTIMATE_MESSAGE_TYPE,
+    seq,
+    siteId,
+    siteLabel,
+    status: status as EstimateStatus,
+    rows,
+    contexts,
+    settings: {
+      lang: settings.lang,
+      tolerancePercent: settings.tolerancePercent,
+      feeRates: settings.feeRates,
+    },
+  };
+}
+
 /**
  * Narrow an unknown runtime message to one of ours.
  * @param value whatever `runtime.onMessage` delivered
@@ -64,6 +209,7 @@ function isBufferReport(value: unknown): value is BufferReport {
 export function parseExtensionMessage(value: unknown): ExtensionMessage | null {
   if (!isRecord(value)) return null;
   if (value.type === OPEN_CALCULATOR_MESSAGE_TYPE) return { type: OPEN_CALCULATOR_MESSAGE_TYPE };
+  if (value.type === ESTIMATE_MESSAGE_TYPE) return parseEstimateRequest(value);
   if (value.type !== BUFFERS_MESSAGE_TYPE) return null;
   const { siteId, positions } = value;
   if (!isShortString(siteId) || !Array.isArray(positions)) return null;

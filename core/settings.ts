@@ -2,7 +2,8 @@
  * User settings: the shape, the defaults and a field-by-field repair of whatever storage holds.
  * Pure (no browser APIs): the storage item lives in entrypoints/popup/settings-item.ts.
  */
-import { Decimal } from './decimal';
+import { compareDecimal } from './decimal-string';
+import { plainDecimalOf } from './parse-number';
 
 /**
  * Adapter ids, kept in step with entrypoints/positions.content/adapters/ (core/ cannot import it).
@@ -62,23 +63,28 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 });
 
 /** Limits for the percent settings: a buffer or tolerance above 100 % of mark is meaningless. */
-const PERCENT_MAX = new Decimal(100);
+const PERCENT_MAX = '100';
 /** A fee rate is a fraction (0.0005 = 0.05 %); 10 % would already be absurd for a taker fee. */
-const FEE_RATE_MAX = new Decimal('0.1');
+const FEE_RATE_MAX = '0.1';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A plain decimal string in [0, max], or null. Only digits and one point: no exponent, no sign. */
-export function readBoundedDecimal(value: unknown, max: Decimal, allowZero = true): string | null {
+/**
+ * A plain decimal string in [0, max], or null. Only digits and one point: no exponent, no sign.
+ * String-exact (no decimal.js): the content script reads the settings too (design.md §6 budget).
+ *
+ * @param max - a canonical decimal string
+ */
+export function readBoundedDecimal(value: unknown, max: string, allowZero = true): string | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
   if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  const decimal = new Decimal(text);
-  if (decimal.gt(max)) return null;
-  if (!allowZero && decimal.isZero()) return null;
-  return decimal.toFixed();
+  const decimal = plainDecimalOf(text);
+  if (decimal === null || compareDecimal(decimal, max) > 0) return null;
+  if (!allowZero && decimal === '0') return null;
+  return decimal;
 }
 
 /** A percent setting in (0, 100], or null. */
@@ -125,7 +131,7 @@ export function sanitizeSettings(value: unknown): Settings {
     readPercent(stored.warningBufferPercent) ?? DEFAULT_SETTINGS.warningBufferPercent;
   let dangerBufferPercent =
     readPercent(stored.dangerBufferPercent) ?? DEFAULT_SETTINGS.dangerBufferPercent;
-  if (new Decimal(dangerBufferPercent).gt(warningBufferPercent)) {
+  if (compareDecimal(dangerBufferPercent, warningBufferPercent) > 0) {
     warningBufferPercent = DEFAULT_SETTINGS.warningBufferPercent;
     dangerBufferPercent = DEFAULT_SETTINGS.dangerBufferPercent;
   }

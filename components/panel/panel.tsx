@@ -4,7 +4,7 @@
  */
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
-import { Decimal } from '../../core/decimal';
+import { compareDecimal } from '../../core/decimal-string';
 import { t } from '../i18n';
 import { NumberText } from '../number-text';
 import type { PanelDisplay, PanelRowView, PanelView } from './panel-model';
@@ -53,7 +53,7 @@ function tightestBuffer(rows: readonly PanelRowView[]): string | null {
   let tightest: string | null = null;
   for (const row of rows) {
     if (row.state.kind !== 'estimate' || row.state.bufferPercent === null) continue;
-    if (tightest === null || new Decimal(row.state.bufferPercent).lt(tightest)) {
+    if (tightest === null || compareDecimal(row.state.bufferPercent, tightest) < 0) {
       tightest = row.state.bufferPercent;
     }
   }

@@ -5,12 +5,19 @@
 import { browser } from '#imports';
 import { parseExtensionMessage } from '../../core/protocol';
 import { createAlertHub, type AlertHub, type AlertHubOptions } from './alert-hub';
+import { createEstimateService } from './estimate-service';
 import { tabIdOfNotification } from './notify';
 
 /** Registers the listeners. @returns the hub (tests drive and inspect it) */
 export function startBackground(options: AlertHubOptions = {}): AlertHub {
   const hub = createAlertHub(options);
+  const estimates = createEstimateService((tabId, siteId, positions) =>
+    hub.report(tabId, siteId, positions),
+  );
 
+  // webextension-polyfill sends the promise a listener returns as the reply (the estimate answer);
+  // its typings declare a void listener.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const message = parseExtensionMessage(raw);
     // Only our own extension may talk to us; an unknown shape is ignored, never answered.
@@ -20,9 +27,15 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
       browser.tabs.create({ url: browser.runtime.getURL('/popup.html') }).catch(() => undefined);
       return undefined;
     }
-    // Buffers come from content scripts only, and the tab they run in is the tab they describe.
+    // Rows and buffers come from content scripts only, and the tab they run in is the tab they describe.
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0) return undefined;
+    if (message.type === 'liq-sentinel/estimate') {
+      // The reply (a promise, as webextension-polyfill expects) is the panel's view model.
+      return Promise.resolve(estimates.estimate(tabId, message));
+    }
+    // An explicit buffers report (the panel was removed: an empty list) starts the tab afresh.
+    estimates.closed(tabId);
     hub.report(tabId, message.siteId, message.positions).catch(() => undefined);
     return undefined;
   });
@@ -33,12 +46,15 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    estimates.closed(tabId);
     hub.closed(tabId).catch(() => undefined);
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     // A full navigation or reload: the page's positions are gone until its panel reports again.
-    if (changeInfo.status === 'loading') hub.navigated(tabId).catch(() => undefined);
+    if (changeInfo.status !== 'loading') return;
+    estimates.closed(tabId);
+    hub.navigated(tabId).catch(() => undefined);
   });
 
   listenToNotificationClicks();

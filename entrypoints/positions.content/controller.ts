@@ -1,16 +1,18 @@
 /**
- * The content script's glue: pick the adapter for the URL, read, estimate, render, report.
- * The page must never see an error of ours (product standard): reading and estimating run inside
- * try/catch (a failure shows as the panel's 'failed' state), the watcher contains anything else,
+ * The content script's glue: pick the adapter for the URL, read, ask the background to estimate,
+ * render. Estimation runs in the background (design.md §6: decimal.js and the core stay out of the
+ * page); the background also feeds the tab's alerts from the same answer.
+ * The page must never see an error of ours (product standard): reading runs inside try/catch, a
+ * failed or missing answer shows as the panel's 'failed' state, the watcher contains anything else,
  * and every storage or messaging promise has its rejection handled.
  */
-import type { ContentScriptContext } from '#imports';
+import { browser, type ContentScriptContext } from '#imports';
 import type { Lang } from '../../components/i18n';
 import { resolveLang } from '../../components/i18n';
 import type { PanelPlacement } from '../../components/panel/panel';
 import type { PanelDisplay, PanelRowView, PanelView } from '../../components/panel/panel-model';
-import { estimateAccount, estimatePosition, formatError } from '../../core/index';
-import { positionFromRaw, productFromSymbol } from '../../core/position-from-raw';
+import { productFromSymbolText } from '../../core/position-text';
+import { BUFFERS_MESSAGE_TYPE, type BuffersMessage } from '../../core/protocol';
 import {
   DEFAULT_SETTINGS,
   isSiteEnabled,
@@ -20,11 +22,11 @@ import {
 import { settingsItem } from '../popup/settings-item';
 import { findAdapter } from './adapters/index';
 import type { Adapter } from './adapters/types';
-import { createBuffersReporter, type BuffersReporter } from './buffers-reporter';
+import { createEstimateClient, requestRows, type EstimateClient } from './estimate-client';
 import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
 import { openInCalculator } from './open-calculator';
 import { detectPageTheme, type PageTheme } from './page-theme';
-import { createPipeline, type Pipeline, type PipelineSettings } from './pipeline';
+import { NOT_AN_INPUT } from './not-an-input';
 import { placementItem, readPlacement, savePlacement } from './placement-item';
 import { rawContextFor, readPositions } from './read';
 import { watchPositions, type Watcher, type WatchReason } from './watch';
@@ -37,8 +39,7 @@ interface Session {
    * forces a style flush, and a single-page app may switch to its dark theme after loading.
    */
   theme: PageTheme;
-  readonly pipeline: Pipeline;
-  readonly reporter: BuffersReporter;
+  readonly estimates: EstimateClient;
   lastView: PanelView | null;
 }
 
@@ -72,7 +73,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
 
   const lang = (): Lang => resolveLang(settings.language, navigator.language);
 
-  const pipelineSettings = (): PipelineSettings => ({
+  const estimateSettings = () => ({
     lang: lang(),
     tolerancePercent: settings.tolerancePercent,
     feeRates: settings.feeRates,
@@ -83,18 +84,30 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     if (session !== null && adapter?.id === session.adapter.id) return;
     endSession();
     if (adapter === null || !isSiteEnabled(settings, adapter.id)) return;
-    session = {
+    const created: Session = {
       adapter,
       theme: detectPageTheme(document),
-      pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
-      reporter: createBuffersReporter(adapter.id),
+      estimates: createEstimateClient((view) => {
+        if (session === created) render(created, view);
+      }),
       lastView: null,
     };
+    session = created;
   }
 
   function endSession(): void {
     if (session === null) return;
-    session.reporter.clear();
+    if (session.estimates.sentAny) {
+      // The background holds this tab's buffers for alerts: the panel is gone, so none are left.
+      const cleared: BuffersMessage = {
+        type: BUFFERS_MESSAGE_TYPE,
+        siteId: session.adapter.id,
+        positions: [],
+      };
+      browser.runtime.sendMessage(cleared).catch(() => {
+        // No background listening: nothing to clear there either.
+      });
+    }
     session = null;
     panel?.remove();
     panel = null;
@@ -162,38 +175,33 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
       });
   }
 
-  /** One read → estimate → render pass; returns the positions area to observe. */
+  /** One read pass: the rows go to the background, the answer renders; returns the area to observe. */
   function readAndRender(reason: WatchReason): Element | null {
     const current = session;
     if (current === null) return null;
     if (reason !== 'mutation') current.theme = detectPageTheme(document);
     const { adapter } = current;
     let area: Element | null = null;
-    let view: PanelView;
     try {
       const result = readPositions(document, adapter);
       area = result.positionsArea;
-      const output = current.pipeline.run(
-        {
-          siteId: adapter.id,
-          siteLabel: adapter.label,
-          status: result.status,
-          rows: result.rows,
-          rawContextOf: (row) =>
-            rawContextFor(
-              adapter,
-              result,
-              productFromSymbol(row.raw.symbol ?? '') === 'inverse' ? 'inverse' : 'linear',
-            ),
-        },
-        pipelineSettings(),
-      );
-      view = output.view;
-      current.reporter.report(output.buffers);
+      const sent = current.estimates.request({
+        siteId: adapter.id,
+        siteLabel: adapter.label,
+        status: result.status,
+        rows: requestRows(result.rows, NOT_AN_INPUT),
+        // Linear or inverse by the symbol alone picks the size unit; the background's
+        // position-from-raw then applies the venue's own product list.
+        contexts: result.rows.map((row) =>
+          rawContextFor(adapter, result, productFromSymbolText(row.raw.symbol ?? '')),
+        ),
+        settings: estimateSettings(),
+      });
+      // Nothing new to estimate: the display (theme) may still have changed.
+      if (!sent && current.lastView !== null) render(current, current.lastView);
     } catch {
-      view = { siteId: adapter.id, siteLabel: adapter.label, status: 'failed', rows: [] };
+      render(current, { siteId: adapter.id, siteLabel: adapter.label, status: 'failed', rows: [] });
     }
-    render(current, view);
     return area;
   }
 
@@ -216,7 +224,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
       const current = session;
       if (current !== null && !isSiteEnabled(settings, current.adapter.id)) endSession();
       if (session === null) startSession(location.href);
-      // Thresholds, tolerance and language are part of the pipeline's memo key: a refresh recomputes.
+      // Tolerance and language are part of the estimate request: a refresh asks again.
       watcher.refresh();
     } catch {
       // A storage listener must not throw into the page either; the next change tries again.

@@ -3,7 +3,8 @@
  * exchange page is glaring. We look at the first opaque background from <body> up, then at the
  * page's color-scheme, then at the system preference.
  */
-import { compareCanonical, parseNumber } from '../../core/parse-number';
+import { compareDecimal } from '../../core/decimal-string';
+import { parseNumber } from '../../core/parse-number';
 
 export type PageTheme = 'dark' | 'light';
 
@@ -19,7 +20,7 @@ function opaqueChannels(color: string): readonly number[] | null {
   });
   if (channels.length < 3 || channels.some((channel) => channel === null)) return null;
   const alpha = channels[3];
-  if (alpha != null && compareCanonical(alpha, '0.5') < 0) return null; // (mostly) transparent
+  if (alpha != null && compareDecimal(alpha, '0.5') < 0) return null; // (mostly) transparent
   // Colour channels are not money: a float luminance is exact enough to tell dark from light, and
   // keeps decimal.js out of the content script (design.md §6). The text was parsed above.
   // eslint-disable-next-line no-restricted-syntax

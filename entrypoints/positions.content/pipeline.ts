@@ -28,6 +28,7 @@ import type {
 } from '../../core/contract';
 import type { PositionFromRaw, RawContext, RawPosition } from '../../core/position-from-raw';
 import type { BufferReport } from '../../core/protocol';
+import { NOT_AN_INPUT } from './not-an-input';
 import { problemText } from './problem-text';
 
 /** A field problem as the reader and position-from-raw report it. */
@@ -174,11 +175,7 @@ function fieldProblems(
   });
 }
 
-/**
- * Cells that position-from-raw does not read: the PnL ticks with every trade on many pages (last
- * price) and must not cost an estimate. tests/content/pipeline.test.ts checks the premise.
- */
-export const NOT_AN_INPUT: readonly string[] = ['unrealizedPnl'];
+export { NOT_AN_INPUT };
 
 function inputFields(raw: RawPosition): RawPosition {
   return Object.fromEntries(Object.entries(raw).filter(([field]) => !NOT_AN_INPUT.includes(field)));

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimalInput } from '../../core/parse-decimal-input';
-import { Decimal } from '../../core/decimal';
-import { compareCanonical, parseNumber, type NumberFormat } from '../../core/parse-number';
+import { parseNumber, type NumberFormat } from '../../core/parse-number';
 
 const EU: NumberFormat = { decimalSeparator: ',', groupSeparator: '.' };
 const EN: NumberFormat = { decimalSeparator: '.', groupSeparator: ',' };
@@ -186,31 +185,5 @@ describe('multipliers shift the point exactly (no rounding at any length)', () =
     ['007.50M', '7500000'],
   ])('%s → %s', (text, expected) => {
     expect(valueOf(text)).toBe(expected);
-  });
-});
-
-describe('compareCanonical', () => {
-  const canonical = fc
-    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 20 }))
-    .map(([units, scale]) => new Decimal(units.toString()).dividedBy(new Decimal(10).pow(scale)))
-    .map((value) => (value.isZero() ? '0' : value.toFixed()));
-
-  it('orders canonical decimals as Decimal does', () => {
-    fc.assert(
-      fc.property(canonical, canonical, (a, b) => {
-        expect(compareCanonical(a, b)).toBe(new Decimal(a).comparedTo(b));
-        expect(compareCanonical(a, a)).toBe(0);
-      }),
-    );
-  });
-
-  it.each([
-    ['0.5', '0.45', 1],
-    ['-0.5', '-0.45', -1],
-    ['-1', '0', -1],
-    ['100', '99.999', 1],
-    ['62000', '62000', 0],
-  ] as const)('%s vs %s → %i', (a, b, expected) => {
-    expect(compareCanonical(a, b)).toBe(expected);
   });
 });
