@@ -210,4 +210,36 @@ describe('remedies: property', () => {
       { numRuns: 150 },
     );
   });
+
+  it('the quantity to close (cross, tiers) meets the target and 1e-6 less does not', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('long', 'short'),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 2, max: 30 }),
+        fc.integer({ min: 5, max: 40 }),
+        (side, tenths, leverage, target) => {
+          const quantity = new Decimal(tenths).div(10);
+          const input: PositionInput = {
+            product: 'linear',
+            marginMode: 'cross',
+            side,
+            quantity: quantity.toFixed(),
+            entryPrice: '60000',
+            markPrice: '59500',
+            margin: quantity.times(60000).div(leverage).toFixed(),
+            venue: 'binance',
+            symbol: 'BTCUSDT',
+          };
+          const reduce = remediesOf(input, { targetBufferPercent: String(target) }).reduceQuantity;
+          if (reduce === null || reduce === '0') return;
+          const kept = quantity.minus(reduce);
+          expect(bufferPercent({ ...input, quantity: kept.toFixed() }).gte(target)).toBe(true);
+          const more = kept.plus(quantity.times('1e-6'));
+          expect(bufferPercent({ ...input, quantity: more.toFixed() }).lt(target)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
