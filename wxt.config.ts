@@ -34,6 +34,10 @@ export default defineConfig({
       : {}),
   }),
   webExt: { disabled: true },
+  // The Firefox sources zip is for the store's reviewers: no local test output in it.
+  zip: {
+    excludeSources: ['artifacts/**', 'test-results/**', 'playwright-report/**', 'e2e-out/**'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),

@@ -1,6 +1,6 @@
 // One-off: draws the toolbar/store icon (a shield holding a gauge whose needle sits near the red end)
 // as SVG and rasterises it with headless Chromium at 16/32/48/128 px into public/icon/.
-// Run: npx tsx scripts/make-icons.ts   (the PNGs are committed; the build does not run this)
+// Run: npx tsx tests/tools/make-icons.ts   (the PNGs are committed; the build does not run this)
 // 16 px gets its own simplified drawing: thicker strokes, no tick marks, so it stays legible.
 import { chromium } from 'playwright-core';
 import path from 'node:path';
