@@ -104,6 +104,21 @@ describe('Binance USDⓈ-M brackets', () => {
     ['XRP', '13345685'],
     ['BTC', '421481450'],
     ['ETH', '280506450'],
+    ['1000BONK', '1665275'],
+    ['1000FLOKI', '1665275'],
+    ['AAVE', '1797175'],
+    ['ALGO', '636925'],
+    ['BOME', '3336250'],
+    ['WLD', '4996020'],
+    ['TAO', '499625'],
+    ['ICP', '1820700'],
+    ['FTM', '3725770'],
+    ['XMR', '3230850'],
+    ['THETA', '6150250'],
+    ['MANA', '1404567.5'],
+    ['SNX', '1796300'],
+    ['SUSHI', '1821300'],
+    ['NEO', '3725770'],
   ])('%sUSDT: the derived cum of the last bracket equals the source (%s)', (base, cum) => {
     expect(findTierTable('binance', `${base}USDT`, 'linear')?.tiers.at(-1)?.maintenanceAmount).toBe(
       cum,
@@ -154,8 +169,10 @@ describe('Binance USDⓈ-M brackets', () => {
     );
   });
 
-  it('shares identical tables instead of repeating them (ADA and LINK)', () => {
+  it('shares identical tables instead of repeating them (ADA/LINK, TON/1000BONK/1000FLOKI, FTM/NEO)', () => {
     expect(BINANCE_USDT_BRACKETS.ADA).toBe(BINANCE_USDT_BRACKETS.LINK);
+    expect(BINANCE_USDT_BRACKETS.TON).toBe(BINANCE_USDT_BRACKETS['1000BONK']);
+    expect(BINANCE_USDT_BRACKETS.FTM).toBe(BINANCE_USDT_BRACKETS.NEO);
     expect(findTierTable('binance', 'ADAUSDT')?.tiers).toEqual(
       findTierTable('binance', 'LINKUSDT')?.tiers,
     );
