@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import type { EstimateRequest } from '../../core/protocol';
+import {
+  createEstimateClient,
+  requestRows,
+  type EstimateQuery,
+} from '../../entrypoints/positions.content/estimate-client';
+
+function query(markPrice: string, pnl = '+1.00 USDT'): EstimateQuery {
+  return {
+    siteId: 'binance',
+    siteLabel: 'Binance Futures',
+    status: 'ok',
+    rows: requestRows(
+      [
+        {
+          key: 'BTCUSDT|long',
+          raw: { symbol: 'BTCUSDT', markPrice, unrealizedPnl: pnl },
+          problems: [],
+        },
+      ],
+      ['unrealizedPnl'],
+    ),
+    contexts: [{ venue: 'binance' }],
+    settings: { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
+  };
+}
+
+function row(bufferPercent: string): PanelRowView {
+  return {
+    key: 'BTCUSDT|long',
+    symbol: 'BTCUSDT',
+    side: 'long',
+    leverage: '20',
+    marginMode: 'isolated',
+    state: {
+      kind: 'estimate',
+      liquidationPrice: '61282.63',
+      platformLiquidationPrice: null,
+      differencePercent: null,
+      agrees: null,
+      bufferPercent,
+      bufferPrice: null,
+      priceDecimals: 2,
+    },
+  };
+}
+
+function viewOf(bufferPercent: string): PanelView {
+  return {
+    siteId: 'binance',
+    siteLabel: 'Binance Futures',
+    status: 'ok',
+    rows: [row(bufferPercent)],
+  };
+}
+
+/** A transport whose answers the test releases one by one. */
+function controlledTransport() {
+  const sent: EstimateRequest[] = [];
+  const answers: ((reply: unknown) => void)[] = [];
+  const failures: ((error: Error) => void)[] = [];
+  const send = (request: EstimateRequest) => {
+    sent.push(request);
+    return new Promise<unknown>((resolve, reject) => {
+      answers.push(resolve);
+      failures.push(reject);
+    });
+  };
+  return { sent, answers, failures, send };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createEstimateClient', () => {
+  it('leaves the PnL out and does not send a request equal to the last one', () => {
+    const transport = controlledTransport();
+    const client = createEstimateClient(() => undefined, transport.send);
+    expect(client.request(query('65,000'))).toBe(true);
+    expect(transport.sent[0]?.rows[0]?.raw).toEqual({ symbol: 'BTCUSDT', markPrice: '65,000' });
+    expect(client.request(query('65,000', '+2.00 USDT'))).toBe(false);
+    expect(transport.sent).toHaveLength(1);
+  });
+
+  it('keeps one request in flight and sends only the newest waiting one after it', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    client.request(query('65,001'));
+    client.request(query('65,002'));
+    expect(transport.sent.map((request) => request.seq)).toEqual([1]);
+    transport.answers[0]?.({ seq: 1, view: viewOf('5'), buffers: [] });
+    await settle();
+    expect(transport.sent.map((request) => request.seq)).toEqual([1, 3]);
+    transport.answers[1]?.({ seq: 3, view: viewOf('6'), buffers: [] });
+    await settle();
+    expect(
+      views.map((view) => (view.rows[0]?.state as { bufferPercent: string }).bufferPercent),
+    ).toEqual(['5', '6']);
+  });
+
+  it('shows the failed view when the background does not answer, and retries the same rows later', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.failures[0]?.(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
+    await settle();
+    expect(views).toEqual([
+      { siteId: 'binance', siteLabel: 'Binance Futures', status: 'failed', rows: [] },
+    ]);
+    expect(client.request(query('65,000'))).toBe(true);
+  });
+
+  it('treats a malformed answer as a failure', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.(undefined);
+    await settle();
+    expect(views[0]?.status).toBe('failed');
+  });
+
+  it('keeps the object of a row whose content did not change, so the panel skips it', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5'), buffers: [] });
+    await settle();
+    client.request(query('65,001'));
+    transport.answers[1]?.({ seq: 2, view: viewOf('5'), buffers: [] });
+    await settle();
+    client.request(query('65,002'));
+    transport.answers[2]?.({ seq: 3, view: viewOf('7'), buffers: [] });
+    await settle();
+    expect(views[1]?.rows[0]).toBe(views[0]?.rows[0]);
+    expect(views[2]?.rows[0]).not.toBe(views[1]?.rows[0]);
+  });
+
+  it('never throws into the page when the transport throws synchronously', async () => {
+    const views: PanelView[] = [];
+    const client = createEstimateClient(
+      (view) => views.push(view),
+      () => {
+        throw new Error('Extension context invalidated.');
+      },
+    );
+    expect(() => client.request(query('65,000'))).not.toThrow();
+    await settle();
+    expect(views[0]?.status).toBe('failed');
+  });
+});
