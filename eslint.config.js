@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const NUMBER_FROM_TEXT = [
@@ -26,7 +27,7 @@ const DECIMAL_CONFIG = [
   },
 ];
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       '.output/**',
