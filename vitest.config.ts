@@ -8,6 +8,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact({ prefreshEnabled: false, devToolsEnabled: false })],
   test: {
     restoreMocks: true,
+    // CI is a 2-core machine running every project in parallel: give slow-but-correct tests room.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,
