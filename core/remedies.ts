@@ -21,12 +21,25 @@
 import type { Remedies } from './contract';
 import { bufferOf, liquidationPriceForBuffer } from './buffer';
 import { Decimal, ONE, ZERO } from './decimal';
-import { liquidate, maintenanceTermAt, modelFor, tierMeasure } from './liquidation/index';
+import {
+  liquidate,
+  maintenanceTermAt,
+  modelFor,
+  tierMeasure,
+  type Liquidation,
+} from './liquidation/index';
 import type { MaintenanceTerm } from './liquidation/equation';
 import { backingMargin } from './liquidation/cross';
 import { isInTier, type Tier } from './liquidation/tiers';
 import type { Position } from './position';
-import { scaled, searchAddMargin, searchReduce, withMargin, type Meets } from './remedies-search';
+import {
+  scaled,
+  searchAddMargin,
+  searchReduce,
+  withMargin,
+  type Meets,
+  type Verdict,
+} from './remedies-search';
 import { remedyUp, toOutput, toRemedyUp } from './round';
 import { asPrice, type Price } from './units';
 
@@ -49,24 +62,26 @@ export function computeRemedies(position: Position, targetBufferPercent: Decimal
     };
   }
   const floor = targetBufferPercent.minus(BUFFER_TOLERANCE_PERCENT);
-  const meets: Meets = (candidate) => {
-    const { solution } = liquidate(candidate);
+  const verdictOf = (candidate: Position, { solution }: Liquidation): Verdict => {
     if (!solution.ok) return 'unknown';
     if (solution.price === null) return 'met';
     return bufferOf(candidate.side, markPrice, solution.price).percent.gte(floor)
       ? 'met'
       : 'not-met';
   };
+  const meets: Meets = (candidate) => verdictOf(candidate, liquidate(candidate));
   const targetPrice = liquidationPriceForBuffer(position.side, markPrice, targetBufferPercent);
   const solvable = targetPrice.gt(ZERO) ? asPrice(targetPrice) : null;
-  const alreadyMet = meets(position) === 'met';
+  // The position as it stands, solved once and shared by the closed forms.
+  const current = liquidate(position);
+  const alreadyMet = verdictOf(position, current) === 'met';
 
-  const addMargin = alreadyMet ? ZERO : addMarginFor(position, solvable, meets);
+  const addMargin = alreadyMet ? ZERO : addMarginFor(position, current, solvable, meets);
   const maxLeverage =
     position.marginMode === 'isolated' && addMargin !== null
       ? leverageFor(position, position.margin.plus(addMargin))
       : null;
-  const reduceQuantity = alreadyMet ? ZERO : reduceFor(position, solvable, meets);
+  const reduceQuantity = alreadyMet ? ZERO : reduceFor(position, current, solvable, meets);
   return {
     targetBufferPercent: target,
     addMargin: addMargin === null ? null : toRemedyUp(addMargin),
@@ -76,8 +91,13 @@ export function computeRemedies(position: Position, targetBufferPercent: Decimal
 }
 
 /** Margin to add: closed form, checked once rounded; bisection where the closed form does not apply. */
-function addMarginFor(position: Position, targetPrice: Price | null, meets: Meets): Decimal | null {
-  const exact = targetPrice === null ? null : closedFormAddMargin(position, targetPrice);
+function addMarginFor(
+  position: Position,
+  current: Liquidation,
+  targetPrice: Price | null,
+  meets: Meets,
+): Decimal | null {
+  const exact = targetPrice === null ? null : closedFormAddMargin(current, targetPrice);
   if (exact !== null) {
     const amount = Decimal.max(exact, ZERO);
     if (meets(withMargin(position, position.margin.plus(remedyUp(amount)))) === 'met')
@@ -91,8 +111,7 @@ function addMarginFor(position: Position, targetPrice: Price | null, meets: Meet
  *
  * @returns the amount (≤ 0 when already enough), or null when no closed form applies.
  */
-function closedFormAddMargin(position: Position, targetPrice: Price): Decimal | null {
-  const { model, fee } = liquidate(position);
+function closedFormAddMargin({ model, fee }: Liquidation, targetPrice: Price): Decimal | null {
   if (fee.kind !== 'proportional') return null;
   const applicable = maintenanceTermAt(model, targetPrice);
   if (applicable === null) return null;
@@ -100,8 +119,13 @@ function closedFormAddMargin(position: Position, targetPrice: Price): Decimal | 
 }
 
 /** Quantity to close: closed form over the tiers, checked once rounded; bisection otherwise. */
-function reduceFor(position: Position, targetPrice: Price | null, meets: Meets): Decimal | null {
-  const keep = targetPrice === null ? null : closedFormKeepFraction(position, targetPrice);
+function reduceFor(
+  position: Position,
+  current: Liquidation,
+  targetPrice: Price | null,
+  meets: Meets,
+): Decimal | null {
+  const keep = targetPrice === null ? null : closedFormKeepFraction(position, current, targetPrice);
   if (keep === 'never') return null;
   if (keep !== null) {
     const amount = position.quantity.times(ONE.minus(keep));
@@ -118,8 +142,11 @@ function reduceFor(position: Position, targetPrice: Price | null, meets: Meets):
  *
  * @returns f*, 'never' when no fraction helps under any term, or null when no closed form applies.
  */
-function closedFormKeepFraction(position: Position, targetPrice: Price): Decimal | 'never' | null {
-  const { model: whole, fee } = liquidate(position);
+function closedFormKeepFraction(
+  position: Position,
+  { model: whole, fee }: Liquidation,
+  targetPrice: Price,
+): Decimal | 'never' | null {
   if (fee.kind !== 'proportional') return null;
   const empty = scaled(position, ZERO);
   const none = modelFor(empty, backingMargin(empty));
