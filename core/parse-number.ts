@@ -69,9 +69,9 @@ function normalise(text: string): string {
   if (typeof text !== 'string') return '';
   // NFKC folds full-width digits and punctuation (１２３．４５, ，) and every space variant
   // (no-break, thin, narrow no-break) to their ASCII forms.
-  return text
-    .slice(0, MAX_TEXT_LENGTH + 1)
-    .normalize('NFKC')
+  const head = text.slice(0, MAX_TEXT_LENGTH + 1);
+  // ASCII is already NFKC; most cells are, and normalising costs more than the rest of the parse.
+  return (/^[\x20-\x7e]*$/.test(head) ? head : head.normalize('NFKC'))
     .replace(DASHES, '-')
     .replace(APOSTROPHES, "'")
     .replace(/\s+/g, ' ')

@@ -8,6 +8,11 @@ import type { MarginMode, Product, Side } from './contract';
 import { compareDecimal } from './decimal-string';
 import { parseNumber, type NumberFormat } from './parse-number';
 
+/** NFKC folds full-width forms; ASCII text is already in that form, and most cells are ASCII. */
+function nfkc(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC');
+}
+
 export const QUOTE_ASSETS = ['USDT', 'USDC', 'BUSD', 'FDUSD', 'USDE', 'USD'] as const;
 
 /** Side words seen on the venues (exchange-pages.md §10.4), compared as whole tokens. */
@@ -32,8 +37,7 @@ const SHORT_WORDS = new Set([
 export function sideWordIn(
   text: string,
 ): { readonly side: Side; readonly word: string } | 'ambiguous' | null {
-  const tokens = text
-    .normalize('NFKC')
+  const tokens = nfkc(text)
     .split(/[\s()[\]/|·,]+/)
     .filter((token) => token !== '');
   const long = tokens.find((token) => LONG_WORDS.has(token.toLowerCase()));
@@ -57,7 +61,7 @@ const MARGIN_MODE_PATTERN = /(?<![a-z])(cross(?:ed)?|isolated)(?![a-z])|(全仓|
 export function marginModeFromText(
   text: string,
 ): { readonly mode: MarginMode; readonly text: string } | null {
-  const match = MARGIN_MODE_PATTERN.exec(text.normalize('NFKC'));
+  const match = MARGIN_MODE_PATTERN.exec(nfkc(text));
   if (!match) return null;
   const words = match[0];
   const lower = words.toLowerCase();
@@ -70,7 +74,7 @@ const LEVERAGE_PATTERN = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s?[xX×](?![\w])/;
 
 /** The leverage badge inside a text (e.g. "20x" from "Cross 20x"), or null. */
 export function leverageTextFrom(text: string): string | null {
-  const match = LEVERAGE_PATTERN.exec(text.normalize('NFKC'));
+  const match = LEVERAGE_PATTERN.exec(nfkc(text));
   return match ? match[0].replace(/\s/g, '') : null;
 }
 
@@ -99,7 +103,7 @@ export function symbolParts(symbol: string): {
   readonly base: string;
   readonly quote: string | null;
 } {
-  const upper = symbol.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+  const upper = nfkc(symbol).toUpperCase().replace(/\s+/g, '');
   // HIP-3 markets ("xyz:NVDA") keep the coin after the namespace.
   const withoutNamespace = upper.includes(':') ? (upper.split(':').pop() ?? upper) : upper;
   const pieces = withoutNamespace

@@ -4,6 +4,7 @@
  * problems and no estimate at all (never a number computed from a guess).
  * Test hooks: design.md §5.
  */
+import { Component, type ComponentChild, type ComponentType } from 'preact';
 import { BufferBar } from '../buffer-bar';
 import { t } from '../i18n';
 import { NumberText } from '../number-text';
@@ -15,24 +16,63 @@ export interface PanelRowProps {
   readonly onOpenCalculator: (row: PanelRowView) => void;
 }
 
-function RowHeading({ row, display }: Omit<PanelRowProps, 'onOpenCalculator'>) {
-  const { lang } = display;
-  const sideKey = row.side === null ? 'panel.side.unknown' : `panel.side.${row.side}`;
-  return (
-    <div class="row-heading">
-      <span class="symbol">{row.symbol === '' ? '?' : row.symbol}</span>
-      <span class={`chip side side-${row.side ?? 'unknown'}`}>{t(lang, sideKey)}</span>
-      {row.leverage === null ? null : (
-        <span class="chip">{t(lang, 'panel.leverage', { leverage: row.leverage })}</span>
-      )}
-      {row.marginMode === null ? null : (
-        <span class="chip">{t(lang, `panel.mode.${row.marginMode}`)}</span>
-      )}
-    </div>
-  );
+/**
+ * A part of a row that re-renders only when one of its props changed (compared one by one). The
+ * parts take primitive props, so a mark tick, which changes a row's buffer only, re-renders the
+ * buffer line and leaves the heading and the estimate figures alone (design.md §6 CPU budget).
+ */
+function pure<P extends object>(render: (props: P) => ComponentChild): ComponentType<P> {
+  return class PurePart extends Component<P> {
+    override shouldComponentUpdate(next: P): boolean {
+      const current = this.props as Record<string, unknown>;
+      const incoming = next as Record<string, unknown>;
+      const keys = Object.keys(incoming);
+      return (
+        keys.length !== Object.keys(current).length ||
+        keys.some((key) => incoming[key] !== current[key])
+      );
+    }
+
+    override render() {
+      return render(this.props);
+    }
+  };
 }
 
-function EstimateCells({ state, display }: { state: RowEstimateView; display: PanelDisplay }) {
+const RowHeading = pure(
+  ({
+    symbol,
+    side,
+    leverage,
+    marginMode,
+    display,
+  }: Pick<PanelRowView, 'symbol' | 'side' | 'leverage' | 'marginMode'> & {
+    display: PanelDisplay;
+  }) => {
+    const { lang } = display;
+    const sideKey = side === null ? 'panel.side.unknown' : `panel.side.${side}`;
+    return (
+      <div class="row-heading">
+        <span class="symbol">{symbol === '' ? '?' : symbol}</span>
+        <span class={`chip side side-${side ?? 'unknown'}`}>{t(lang, sideKey)}</span>
+        {leverage === null ? null : (
+          <span class="chip">{t(lang, 'panel.leverage', { leverage })}</span>
+        )}
+        {marginMode === null ? null : (
+          <span class="chip">{t(lang, `panel.mode.${marginMode}`)}</span>
+        )}
+      </div>
+    );
+  },
+);
+
+type EstimateFigures = Pick<
+  RowEstimateView,
+  'liquidationPrice' | 'platformLiquidationPrice' | 'differencePercent' | 'agrees' | 'priceDecimals'
+>;
+
+const EstimateCells = pure((state: EstimateFigures & { display: PanelDisplay }) => {
+  const { display } = state;
   const { lang, numberFormat } = display;
   const priceDigits = state.priceDecimals;
   return (
@@ -107,14 +147,19 @@ function EstimateCells({ state, display }: { state: RowEstimateView; display: Pa
       </div>
     </div>
   );
+});
+
+interface BufferLineProps {
+  readonly bufferPercent: string | null;
+  readonly noLiquidation: boolean;
+  readonly display: PanelDisplay;
 }
 
-function BufferLine({ state, display }: { state: RowEstimateView; display: PanelDisplay }) {
+const BufferLine = pure(({ bufferPercent, noLiquidation, display }: BufferLineProps) => {
   const { lang, numberFormat } = display;
-  if (state.bufferPercent === null) {
+  if (bufferPercent === null) {
     // No mark price (or no liquidation at any price): nothing to measure, and we say which.
-    const reason =
-      state.liquidationPrice === null ? 'panel.noLiquidationTitle' : 'panel.bufferMissing';
+    const reason = noLiquidation ? 'panel.noLiquidationTitle' : 'panel.bufferMissing';
     return (
       <div class="buffer-line muted" data-testid="liq-buffer">
         {t(lang, reason)}
@@ -125,7 +170,7 @@ function BufferLine({ state, display }: { state: RowEstimateView; display: Panel
     <div class="buffer-line" title={t(lang, 'panel.column.buffer')}>
       <NumberText
         class="num strong"
-        value={state.bufferPercent}
+        value={bufferPercent}
         lang={lang}
         style={numberFormat}
         maxFractionDigits={2}
@@ -133,7 +178,7 @@ function BufferLine({ state, display }: { state: RowEstimateView; display: Panel
         testId="liq-buffer"
       />
       <BufferBar
-        percent={state.bufferPercent}
+        percent={bufferPercent}
         warningPercent={display.warningBufferPercent}
         dangerPercent={display.dangerBufferPercent}
         lang={lang}
@@ -141,7 +186,7 @@ function BufferLine({ state, display }: { state: RowEstimateView; display: Panel
       />
     </div>
   );
-}
+});
 
 function ProblemList(props: {
   row: PanelRowView;
@@ -195,11 +240,28 @@ export function PanelRow({ row, display, onOpenCalculator }: PanelRowProps) {
       data-symbol={row.symbol}
       data-side={row.side ?? ''}
     >
-      <RowHeading row={row} display={display} />
+      <RowHeading
+        symbol={row.symbol}
+        side={row.side}
+        leverage={row.leverage}
+        marginMode={row.marginMode}
+        display={display}
+      />
       {state.kind === 'estimate' ? (
         <>
-          <EstimateCells state={state} display={display} />
-          <BufferLine state={state} display={display} />
+          <EstimateCells
+            liquidationPrice={state.liquidationPrice}
+            platformLiquidationPrice={state.platformLiquidationPrice}
+            differencePercent={state.differencePercent}
+            agrees={state.agrees}
+            priceDecimals={state.priceDecimals}
+            display={display}
+          />
+          <BufferLine
+            bufferPercent={state.bufferPercent}
+            noLiquidation={state.liquidationPrice === null}
+            display={display}
+          />
         </>
       ) : (
         <ProblemList
