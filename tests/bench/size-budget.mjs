@@ -23,10 +23,11 @@ const OUT = path.join(ROOT, '.output/chrome-mv3');
 export const BUDGETS = { contentScript: 40_000, popup: 60_000 };
 /**
  * Ratchet ceilings (gzip bytes) for parts still over their design budget: the size when measured
- * plus ~1 kB. Content script: 67.4 kB on 2026-11-22 (BENCHMARKS.md has the plan to reach 40 kB).
+ * plus ~1 kB. None today: the content script (67.4 kB with a 68.5 kB ceiling until 2026-11-22) is
+ * under its 40 kB budget since estimation moved to the background (BENCHMARKS.md).
  * @type {Record<string, number>}
  */
-export const CEILINGS = { contentScript: 68_500 };
+export const CEILINGS = {};
 const strict = process.argv.includes('--strict');
 
 /**
