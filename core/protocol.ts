@@ -74,6 +74,8 @@ export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage | Estimate
 export const BUFFERS_MESSAGE_TYPE = 'liq-sentinel/buffers';
 export const OPEN_CALCULATOR_MESSAGE_TYPE = 'liq-sentinel/open-calculator';
 export const ESTIMATE_MESSAGE_TYPE = 'liq-sentinel/estimate';
+/** runtime.connect name of the page's estimate port (EstimateRequest in, EstimateReply out). */
+export const ESTIMATE_PORT_NAME = 'liq-sentinel/estimate';
 
 /** Upper bound on positions accepted in one message: a hostile page cannot make us hold unbounded state. */
 export const MAX_REPORTED_POSITIONS = 500;

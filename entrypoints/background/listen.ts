@@ -3,7 +3,7 @@
  * background must keep running whatever a page or a message does.
  */
 import { browser } from '#imports';
-import { parseExtensionMessage } from '../../core/protocol';
+import { ESTIMATE_PORT_NAME, parseExtensionMessage } from '../../core/protocol';
 import { createAlertHub, type AlertHub, type AlertHubOptions } from './alert-hub';
 import { createEstimateService } from './estimate-service';
 import { tabIdOfNotification } from './notify';
@@ -38,6 +38,32 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
     estimates.closed(tabId);
     hub.report(tabId, message.siteId, message.positions).catch(() => undefined);
     return undefined;
+  });
+
+  // The pages' estimate port: one per tab, the same requests and replies as the message above.
+  browser.runtime.onConnect.addListener((port) => {
+    const tabId = port.sender?.tab?.id;
+    if (port.name !== ESTIMATE_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+    if (tabId === undefined || tabId < 0) {
+      port.disconnect();
+      return;
+    }
+    port.onMessage.addListener((raw: unknown) => {
+      const message = parseExtensionMessage(raw);
+      try {
+        if (message?.type === 'liq-sentinel/estimate') {
+          port.postMessage(estimates.estimate(tabId, message));
+        } else {
+          // Not a request we accept: answer its seq with nothing, so the page shows 'failed'
+          // instead of waiting for ever.
+          const seq =
+            typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : null;
+          if (typeof seq === 'number') port.postMessage({ seq });
+        }
+      } catch {
+        // The page went away while we estimated: nobody to answer.
+      }
+    });
   });
 
   // New thresholds apply at once, not at the panel's next report (which waits for a price change).

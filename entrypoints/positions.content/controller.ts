@@ -23,6 +23,7 @@ import { settingsItem } from '../popup/settings-item';
 import { findAdapter } from './adapters/index';
 import type { Adapter } from './adapters/types';
 import { createEstimateClient, requestRows, type EstimateClient } from './estimate-client';
+import { createPortTransport } from './estimate-port';
 import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
 import { openInCalculator } from './open-calculator';
 import { detectPageTheme, type PageTheme } from './page-theme';
@@ -79,6 +80,9 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     feeRates: settings.feeRates,
   });
 
+  // One port for the tab's life, opened on the first request (the worker may be asleep until then).
+  const estimateTransport = createPortTransport();
+
   function startSession(url: string): void {
     const adapter = findAdapter(url);
     if (session !== null && adapter?.id === session.adapter.id) return;
@@ -89,7 +93,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
       theme: detectPageTheme(document),
       estimates: createEstimateClient((view) => {
         if (session === created) render(created, view);
-      }),
+      }, estimateTransport),
       lastView: null,
     };
     session = created;
