@@ -79,6 +79,11 @@ export const ESTIMATE_PORT_NAME = 'liq-sentinel/estimate';
 
 /** Upper bound on positions accepted in one message: a hostile page cannot make us hold unbounded state. */
 export const MAX_REPORTED_POSITIONS = 500;
+/**
+ * Upper bound on rows in one estimate request: the panel still estimates a page with more positions
+ * than alerts follow (MAX_REPORTED_POSITIONS), and a hostile page cannot make the worker hold more.
+ */
+export const MAX_ESTIMATE_ROWS = 5000;
 /** Upper bound on any string field in a message (keys, symbols, site ids, decimals). */
 export const MAX_MESSAGE_STRING_LENGTH = 200;
 /**
@@ -182,7 +187,7 @@ function parseEstimateRequest(value: Record<string, unknown>): EstimateRequest |
   }
   if (!Array.isArray(rows) || !Array.isArray(contexts) || rows.length !== contexts.length)
     return null;
-  if (rows.length > MAX_REPORTED_POSITIONS) return null;
+  if (rows.length > MAX_ESTIMATE_ROWS) return null;
   if (!rows.every(isEstimateRow) || !contexts.every(isRawContext)) return null;
   if (!isRecord(settings) || (settings.lang !== 'en' && settings.lang !== 'zh')) return null;
   if (!isShortString(settings.tolerancePercent)) return null;

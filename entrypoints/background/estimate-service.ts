@@ -7,7 +7,12 @@
 import type { PanelView } from '../../components/panel/panel-model';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
 import { positionFromRaw, type RawContext } from '../../core/position-from-raw';
-import type { BufferReport, EstimateReply, EstimateRequest } from '../../core/protocol';
+import {
+  MAX_REPORTED_POSITIONS,
+  type BufferReport,
+  type EstimateReply,
+  type EstimateRequest,
+} from '../../core/protocol';
 import { createBuffersReporter, type BuffersReporter } from '../positions.content/buffers-reporter';
 import { createPipeline, type Pipeline } from '../positions.content/pipeline';
 
@@ -79,7 +84,9 @@ export function createEstimateService(
           },
           request.settings,
         );
-        session.reporter.report(output.buffers);
+        // Alerts follow at most MAX_REPORTED_POSITIONS positions: a larger page is not half-watched.
+        if (output.buffers.length <= MAX_REPORTED_POSITIONS)
+          session.reporter.report(output.buffers);
         return { seq, view: output.view, buffers: output.buffers };
       } catch {
         return { seq, view: { siteId, siteLabel, status: 'failed', rows: [] }, buffers: [] };

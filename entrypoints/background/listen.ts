@@ -5,7 +5,7 @@
 import { browser } from '#imports';
 import { ESTIMATE_PORT_NAME, parseExtensionMessage } from '../../core/protocol';
 import { createAlertHub, type AlertHub, type AlertHubOptions } from './alert-hub';
-import { createEstimateService } from './estimate-service';
+import { createEstimateService, type EstimateService } from './estimate-service';
 import { tabIdOfNotification } from './notify';
 
 /** Registers the listeners. @returns the hub (tests drive and inspect it) */
@@ -40,31 +40,14 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
     return undefined;
   });
 
-  // The pages' estimate port: one per tab, the same requests and replies as the message above.
-  browser.runtime.onConnect.addListener((port) => {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== ESTIMATE_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
-    if (tabId === undefined || tabId < 0) {
-      port.disconnect();
-      return;
-    }
-    port.onMessage.addListener((raw: unknown) => {
-      const message = parseExtensionMessage(raw);
-      try {
-        if (message?.type === 'liq-sentinel/estimate') {
-          port.postMessage(estimates.estimate(tabId, message));
-        } else {
-          // Not a request we accept: answer its seq with nothing, so the page shows 'failed'
-          // instead of waiting for ever.
-          const seq =
-            typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : null;
-          if (typeof seq === 'number') port.postMessage({ seq });
-        }
-      } catch {
-        // The page went away while we estimated: nobody to answer.
-      }
+  try {
+    // The pages' estimate port: one per tab, the same requests and replies as the message above.
+    browser.runtime.onConnect.addListener((port) => {
+      servePort(port, estimates);
     });
-  });
+  } catch {
+    // No ports in this runtime (test doubles): pages then show 'failed', the alerts still work.
+  }
 
   // New thresholds apply at once, not at the panel's next report (which waits for a price change).
   browser.storage.onChanged.addListener((changes, areaName) => {
@@ -92,6 +75,46 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
   }
 
   return hub;
+}
+
+/** The part of runtime.Port the estimate port uses. */
+export interface ServedPort {
+  readonly name: string;
+  readonly sender?:
+    | {
+        readonly id?: string | undefined;
+        readonly tab?: { readonly id?: number | undefined } | undefined;
+      }
+    | undefined;
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  readonly onMessage: { addListener(listener: (message: unknown) => void): void };
+}
+
+/**
+ * Answers a page's estimate port: each request with its EstimateReply; anything else that carries
+ * a seq with just that seq (the page shows 'failed' rather than wait for ever).
+ */
+export function servePort(port: ServedPort, estimates: EstimateService): void {
+  const tabId = port.sender?.tab?.id;
+  if (port.name !== ESTIMATE_PORT_NAME || port.sender?.id !== browser.runtime.id) return;
+  if (tabId === undefined || tabId < 0) {
+    port.disconnect();
+    return;
+  }
+  port.onMessage.addListener((raw: unknown) => {
+    const message = parseExtensionMessage(raw);
+    try {
+      if (message?.type === 'liq-sentinel/estimate') {
+        port.postMessage(estimates.estimate(tabId, message));
+      } else {
+        const seq = typeof raw === 'object' && raw !== null ? (raw as { seq?: unknown }).seq : null;
+        if (typeof seq === 'number') port.postMessage({ seq });
+      }
+    } catch {
+      // The page went away while we estimated: nobody to answer.
+    }
+  });
 }
 
 /** A click on one of our notifications focuses the tab whose position it describes. */

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { estimatePosition } from '../../core/index';
 import { parseExtensionMessage, type EstimateRequest } from '../../core/protocol';
 import { createEstimateService } from '../../entrypoints/background/estimate-service';
-import { startBackground } from '../../entrypoints/background/listen';
+import { servePort, startBackground, type ServedPort } from '../../entrypoints/background/listen';
 import { grantNotifications, storeSettings } from './helpers';
 
 const OURS = { id: fakeBrowser.runtime.id };
@@ -113,6 +113,24 @@ describe('createEstimateService', () => {
     }
   });
 
+  it('estimates a page with more rows than alerts follow, and leaves its alerts alone', () => {
+    const base = request();
+    const row = base.rows[0];
+    const context = base.contexts[0];
+    if (row === undefined || context === undefined) throw new Error('fixture row');
+    const many: EstimateRequest = {
+      ...base,
+      rows: Array.from({ length: 600 }, (_, index) => ({ ...row, key: `BTCUSDT|long#${index}` })),
+      contexts: Array.from({ length: 600 }, () => context),
+    };
+    expect(parseExtensionMessage(many)).not.toBeNull();
+    const report = vi.fn(() => Promise.resolve());
+    const reply = createEstimateService(report).estimate(7, many);
+    expect(reply.view.rows).toHaveLength(600);
+    expect(reply.view.rows[599]?.state.kind).toBe('estimate');
+    expect(report).not.toHaveBeenCalled();
+  });
+
   it('turns a failure into the failed view instead of throwing', () => {
     const service = createEstimateService(() => Promise.resolve());
     const broken = { ...request(), contexts: [] } as EstimateRequest;
@@ -189,5 +207,61 @@ describe('estimate requests through the background', () => {
 
   it('accepts the request the page builds', () => {
     expect(parseExtensionMessage(request())).toEqual(request());
+  });
+});
+
+describe('servePort (the page estimate port)', () => {
+  function port(sender: ServedPort['sender'], name = 'liq-sentinel/estimate') {
+    const posted: unknown[] = [];
+    const listeners: ((message: unknown) => void)[] = [];
+    const served: ServedPort & { disconnected: boolean } = {
+      name,
+      sender,
+      disconnected: false,
+      postMessage: (message) => posted.push(message),
+      disconnect() {
+        served.disconnected = true;
+      },
+      onMessage: { addListener: (listener) => listeners.push(listener) },
+    };
+    const send = (message: unknown) => {
+      for (const listener of listeners) listener(message);
+    };
+    return { served, posted, send, listeners };
+  }
+
+  it('answers each request with the estimate of its rows, for the tab the port belongs to', () => {
+    const report = vi.fn(() => Promise.resolve());
+    const { served, posted, send } = port({ ...OURS, tab: { id: 9 } });
+    servePort(served, createEstimateService(report));
+    send(request('65,010.3', 4));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({
+      seq: 4,
+      view: { status: 'ok', rows: [{ state: { liquidationPrice: expected().liquidationPrice } }] },
+    });
+  });
+
+  it('answers a request it refuses with its seq alone, so the page shows failed', () => {
+    const { served, posted, send } = port({ ...OURS, tab: { id: 9 } });
+    servePort(
+      served,
+      createEstimateService(() => Promise.resolve()),
+    );
+    send({ ...request(), seq: 5, status: 'bogus' });
+    expect(posted).toEqual([{ seq: 5 }]);
+  });
+
+  it('ignores ports of other names or extensions, and closes one without a tab', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    const foreign = port({ id: 'someone-else', tab: { id: 9 } });
+    servePort(foreign.served, service);
+    expect(foreign.listeners).toHaveLength(0);
+    const otherName = port({ ...OURS, tab: { id: 9 } }, 'other');
+    servePort(otherName.served, service);
+    expect(otherName.listeners).toHaveLength(0);
+    const noTab = port(OURS);
+    servePort(noTab.served, service);
+    expect(noTab.served.disconnected).toBe(true);
   });
 });
