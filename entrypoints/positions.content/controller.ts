@@ -29,7 +29,8 @@ import { openInCalculator } from './open-calculator';
 import { detectPageTheme, type PageTheme } from './page-theme';
 import { NOT_AN_INPUT } from './not-an-input';
 import { placementItem, readPlacement, savePlacement } from './placement-item';
-import { rawContextFor, readPositions } from './read';
+import { rawContextFor } from './read';
+import { createPositionsReader, type PositionsReader } from './read-incremental';
 import { watchPositions, type Watcher, type WatchReason } from './watch';
 
 /** One adapter's life on the page: from the URL matching it until navigation away or switch-off. */
@@ -41,6 +42,8 @@ interface Session {
    */
   theme: PageTheme;
   readonly estimates: EstimateClient;
+  /** Keeps the located table between reads so a tick re-reads only the rows that changed. */
+  readonly reader: PositionsReader;
   lastView: PanelView | null;
 }
 
@@ -94,6 +97,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
       estimates: createEstimateClient((view) => {
         if (session === created) render(created, view);
       }, estimateTransport),
+      reader: createPositionsReader(),
       lastView: null,
     };
     session = created;
@@ -180,14 +184,17 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   }
 
   /** One read pass: the rows go to the background, the answer renders; returns the area to observe. */
-  function readAndRender(reason: WatchReason): Element | null {
+  function readAndRender(
+    reason: WatchReason,
+    changes: readonly MutationRecord[] | null,
+  ): Element | null {
     const current = session;
     if (current === null) return null;
     if (reason !== 'mutation') current.theme = detectPageTheme(document);
     const { adapter } = current;
     let area: Element | null = null;
     try {
-      const result = readPositions(document, adapter);
+      const result = current.reader.read(document, adapter, reason === 'mutation' ? changes : null);
       area = result.positionsArea;
       const sent = current.estimates.request({
         siteId: adapter.id,

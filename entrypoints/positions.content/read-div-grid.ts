@@ -102,12 +102,17 @@ export function findDivGrids(scope: Element, leaves: Map<Element, PositionField>
     const headers = Array.from(header.children).map((cell) => readText(cell));
     const seen = new Set<string>();
     const rows: TableRow[] = [];
+    let duplicatesSkipped = false;
     for (const row of body?.rows ?? []) {
       // body is null when the header has no rows yet (no positions).
       const cells = Array.from(row.children);
       const texts = cells.map((cell) => readText(cell));
       const signature = texts.join('\u0001');
-      if (texts.every((text) => text === '') || seen.has(signature)) continue;
+      if (texts.every((text) => text === '')) continue;
+      if (seen.has(signature)) {
+        duplicatesSkipped = true;
+        continue;
+      }
       seen.add(signature);
       rows.push({ element: row, cells });
     }
@@ -116,6 +121,7 @@ export function findDivGrids(scope: Element, leaves: Map<Element, PositionField>
       headers,
       normalizedHeaders: headers.map(normalizeLabel),
       rows,
+      duplicatesSkipped,
     });
   }
   return models;

@@ -25,6 +25,8 @@ export interface TableModel {
   /** Headers through normalizeLabel, computed once per read. */
   readonly normalizedHeaders: readonly string[];
   readonly rows: readonly TableRow[];
+  /** A row was left out as a copy of another: a change to the kept one can make it a row again. */
+  readonly duplicatesSkipped: boolean;
 }
 
 function roleOf(element: Element): string | null {
@@ -127,6 +129,7 @@ export function buildTableModel(table: Element): TableModel | null {
   if (headers.length === 0) return null;
   const rows: TableRow[] = [];
   const seen = new Set<string>();
+  let duplicatesSkipped = false;
   for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR))) {
     if (!ownedBy(table, row) || isSkippedRow(row)) continue;
     const cells = directCells(row, isDataCell);
@@ -138,11 +141,20 @@ export function buildTableModel(table: Element): TableModel | null {
     if (texts.every((text) => text === '')) continue;
     // Virtualised lists and fixed-column copies can render the same row twice.
     const signature = texts.join('\u0001');
-    if (seen.has(signature)) continue;
+    if (seen.has(signature)) {
+      duplicatesSkipped = true;
+      continue;
+    }
     seen.add(signature);
     rows.push({ element: row, cells });
   }
-  return { container: table, headers, normalizedHeaders: headers.map(normalizeLabel), rows };
+  return {
+    container: table,
+    headers,
+    normalizedHeaders: headers.map(normalizeLabel),
+    rows,
+    duplicatesSkipped,
+  };
 }
 
 /** Every table-like element under `scope` (the scope itself included), outside our own DOM. */

@@ -34,7 +34,7 @@ import {
 } from './read-row';
 import { buildTableModel, findTables, type TableModel } from './read-table';
 import { documentOf, isDocument, isElement } from './read-node';
-import { isInsideOwnElement, withTextCache } from './read-text';
+import { isInsideOwnElement, readText, withTextCache } from './read-text';
 
 export type FieldProblemReason = 'not-found' | 'ambiguous' | 'unparseable' | 'not-rendered-yet';
 
@@ -245,7 +245,11 @@ function resolveSide(
   return { side: null };
 }
 
-function readRow(source: RowSource, adapter: Adapter, format: NumberFormat): Omit<RowRead, 'key'> {
+export function readRow(
+  source: RowSource,
+  adapter: Adapter,
+  format: NumberFormat,
+): Omit<RowRead, 'key'> {
   const found: Partial<Record<PositionField, string>> = {};
   const problems: FieldProblem[] = [];
   for (const field of POSITION_FIELDS) {
@@ -298,7 +302,68 @@ function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
   });
 }
 
-function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
+/**
+ * The wallet balance is only needed for cross positions (or rows whose mode is unknown): skipping
+ * the page-wide label search otherwise keeps reads cheap on isolated-only pages.
+ *
+ * @param exclude - the positions area (or the table found without it), left out of the search.
+ */
+function accountFor(
+  root: ParentNode,
+  adapter: Adapter,
+  rows: readonly RowRead[],
+  exclude: Element | null,
+): ReadResult['account'] {
+  const needed = rows.some((row) => {
+    const mode = row.raw.marginMode === undefined ? null : marginModeFromText(row.raw.marginMode);
+    return mode === null || mode.mode === 'cross';
+  });
+  if (adapter.account === undefined || !needed) return {};
+  const walletBalance = readAccountValue(root, adapter.account.walletBalance, exclude);
+  return walletBalance === undefined ? {} : { walletBalance };
+}
+
+/**
+ * What a full read of a table leaves behind so the next tick can re-read only the rows that
+ * changed (read-incremental.ts). Card layouts keep none: they are always read in full.
+ */
+export interface TableSnapshot {
+  readonly root: ParentNode;
+  readonly adapter: Adapter;
+  readonly container: Element;
+  readonly area: Element | null;
+  /** The element excluded from the wallet-balance search. */
+  readonly accountExclude: Element | null;
+  readonly sources: readonly RowSource[];
+  /** Per row, in `sources` order: the read (without its key) and its cell texts joined. */
+  readonly reads: readonly Omit<RowRead, 'key'>[];
+  readonly signatures: readonly string[];
+  readonly result: ReadResult;
+}
+
+/** The joined cell texts that tell duplicate rows apart (as in read-table.ts). */
+export function rowSignature(source: RowSource): string {
+  return source.scanElements.map((cell) => readText(cell)).join('\u0001');
+}
+
+/** Keys for the rows, keeping the previous row object where nothing about it changed. */
+export function keyedRows(
+  reads: readonly Omit<RowRead, 'key'>[],
+  previous: readonly RowRead[] | null,
+): RowRead[] {
+  const keyed = withKeys(reads);
+  if (previous === null) return keyed;
+  return keyed.map((row, index) => {
+    const before = previous[index];
+    return before !== undefined && before.key === row.key && before.raw === row.raw ? before : row;
+  });
+}
+
+function readUnsafe(
+  root: ParentNode,
+  adapter: Adapter,
+  keep?: (snapshot: TableSnapshot) => void,
+): ReadResult {
   const document = documentOf(root);
   const numberFormat =
     document === null ? numberFormatForLocale(null) : resolveNumberFormat(adapter, document);
@@ -313,20 +378,6 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
     model = findModel(root, adapter);
     fellBack = model !== null && !findsByHeadersOnly;
   }
-  // The wallet balance is only needed for cross positions (or rows whose mode is unknown):
-  // skipping the page-wide label search otherwise keeps reads cheap on isolated-only pages.
-  const accountFor = (rows: readonly RowRead[]): ReadResult['account'] => {
-    const needed = rows.some((row) => {
-      const mode = row.raw.marginMode === undefined ? null : marginModeFromText(row.raw.marginMode);
-      return mode === null || mode.mode === 'cross';
-    });
-    if (adapter.account === undefined || !needed) return {};
-    // Exclude the positions area (or the table found without it) from the label search.
-    const exclude = area ?? model?.container ?? null;
-    const walletBalance = readAccountValue(root, adapter.account.walletBalance, exclude);
-    return walletBalance === undefined ? {} : { walletBalance };
-  };
-
   if (model === null) {
     if (area === null) {
       return { ...base, status: 'no-positions-area', positionsArea: null, rows: [], account: {} };
@@ -345,11 +396,39 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
   }
 
   const { sources, rowsMatched } = rowSources(model, adapter);
-  const rows = withKeys(sources.map((source) => readRow(source, adapter, numberFormat)));
+  const reads = sources.map((source) => readRow(source, adapter, numberFormat));
+  const rows = withKeys(reads);
   // Adapters without area hooks observe the recognised table itself.
   const positionsArea = fellBack ? model.container : (area ?? model.container);
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
-  return { ...base, status, positionsArea, rows, account: accountFor(rows) };
+  const accountExclude = area ?? model.container;
+  const result: ReadResult = {
+    ...base,
+    status,
+    positionsArea,
+    rows,
+    account: accountFor(root, adapter, rows, accountExclude),
+  };
+  // A page that renders copies of rows is read in full: a tick to one copy makes them distinct.
+  if (
+    keep !== undefined &&
+    model.kind === 'table' &&
+    !model.table.duplicatesSkipped &&
+    rows.length > 0
+  ) {
+    keep({
+      root,
+      adapter,
+      container: model.container,
+      area,
+      accountExclude,
+      sources,
+      reads,
+      signatures: sources.map(rowSignature),
+      result,
+    });
+  }
+  return result;
 }
 
 /**
@@ -357,11 +436,16 @@ function readUnsafe(root: ParentNode, adapter: Adapter): ReadResult {
  *
  * @param root - the document (or a subtree) of the exchange page.
  * @param adapter - the site's adapter, or GENERIC_ADAPTER for tables of unknown layout.
+ * @param keep - receives what a table read leaves for an incremental re-read (read-incremental.ts).
  * @returns the rows with raw texts and problems; never throws.
  */
-export function readPositions(root: ParentNode, adapter: Adapter): ReadResult {
+export function readPositions(
+  root: ParentNode,
+  adapter: Adapter,
+  keep?: (snapshot: TableSnapshot) => void,
+): ReadResult {
   try {
-    return withTextCache(() => readUnsafe(root, adapter));
+    return withTextCache(() => readUnsafe(root, adapter, keep));
   } catch {
     // A page we cannot read must never break: report it as degraded and read nothing.
     return {
@@ -398,4 +482,4 @@ export function rawContextFor(
   return context;
 }
 
-export { GENERIC_ADAPTER };
+export { GENERIC_ADAPTER, accountFor };

@@ -29,8 +29,10 @@ export interface WatchOptions {
   /**
    * Read the page and render: called at most once per animation frame after a relevant change.
    * Returns the positions area it read from (null while the page has none), which is then observed.
+   * `changes`: the area's relevant mutations since the last read when only mutations caused this
+   * one (for an incremental read), else null (start, navigation, visibility, refresh: read all).
    */
-  readonly read: (reason: WatchReason) => Element | null;
+  readonly read: (reason: WatchReason, changes: readonly MutationRecord[] | null) => Element | null;
   /** Called before the read that follows a navigation, with the new URL. */
   readonly onNavigate: (url: URL) => void;
   /** True for nodes that are ours (the panel host): their changes never trigger a read. */
@@ -82,13 +84,25 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
   let searchTimerSet = false;
   let pendingReason: WatchReason | null = null;
   let pendingWhileHidden = false;
+  /** The area's relevant mutations since the last read; null once any other reason is pending. */
+  let pendingRecords: MutationRecord[] | null = [];
+  /** Beyond this many records in one frame the page re-rendered: a full read is cheaper anyway. */
+  const MAX_PENDING_RECORDS = 2000;
+
+  function collect(records: readonly MutationRecord[]): boolean {
+    const relevant = records.filter((record) => isRelevantMutation(record, options.isOwnNode));
+    if (relevant.length === 0) return false;
+    if (pendingRecords !== null) {
+      if (pendingRecords.length + relevant.length > MAX_PENDING_RECORDS) pendingRecords = null;
+      else pendingRecords.push(...relevant);
+    }
+    return true;
+  }
   let frameId = 0;
   let searchTimerId: ReturnType<typeof setTimeout> | undefined;
 
   const areaObserver = new MutationObserver((records) => {
-    if (records.some((record) => isRelevantMutation(record, options.isOwnNode))) {
-      schedule('mutation');
-    }
+    if (collect(records)) schedule('mutation');
   });
   const bodyObserver = new MutationObserver((records) => {
     if (area?.isConnected === true) return; // the common case on a ticking page: O(1) and done
@@ -129,10 +143,15 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
     if (stopped || !ctx.isValid) return;
     if (document.hidden) {
       pendingWhileHidden = true;
+      pendingRecords = null; // the catch-up read after the tab is shown reads everything
       return;
     }
+    // Records not yet delivered to the callback belong to this read too.
+    collect(areaObserver.takeRecords());
+    const changes = reason === 'mutation' ? pendingRecords : null;
+    pendingRecords = [];
     try {
-      attach(options.read(reason));
+      attach(options.read(reason, changes));
     } catch (error) {
       // Contained: a failure here must never surface as an uncaught error in the page's console.
       options.onError(error);
@@ -143,6 +162,7 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
     if (stopped) return;
     // A navigation or structural change outranks a plain tick that is already queued.
     if (pendingReason === null || pendingReason === 'mutation') pendingReason = reason;
+    if (reason !== 'mutation') pendingRecords = null;
     if (document.hidden) {
       pendingWhileHidden = true;
       return;

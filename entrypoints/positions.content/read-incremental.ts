@@ -1,0 +1,158 @@
+/**
+ * Incremental reading: on a price tick only the rows whose cells changed are read again.
+ *
+ * A full read (read.ts) locates the table, maps headers to columns and lists the rows; none of that
+ * changes while the page only rewrites cell text. The watcher hands over its MutationRecords, and
+ * when every one of them is a text change inside a row we already know, only those rows are
+ * re-read. Anything else — an attribute change (hidden rows, side classes), rows or cells added or
+ * removed, a change outside the known rows, a detached table, another locale, a navigation — means
+ * a full read. When unsure we read in full: stale values are never returned.
+ */
+import type { Adapter } from './adapters/types';
+import {
+  accountFor,
+  keyedRows,
+  readPositions,
+  readRow,
+  rowSignature,
+  type ReadResult,
+  type TableSnapshot,
+} from './read';
+import { resolveNumberFormat } from './read-format';
+import { documentOf } from './read-node';
+import { withTextCache } from './read-text';
+
+/** More records than this in one frame: a re-render, not a tick; a full read is cheaper. */
+const MAX_RECORDS = 2000;
+
+const CELL_SELECTOR = 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"]';
+
+export interface PositionsReader {
+  /**
+   * Reads the page's positions.
+   *
+   * @param changes - the mutations since the last read, or null when unknown (start, navigation,
+   *   visibility, settings): null always reads in full.
+   */
+  read(root: ParentNode, adapter: Adapter, changes: readonly MutationRecord[] | null): ReadResult;
+  /** Forget the last read (the next read is a full one). */
+  reset(): void;
+}
+
+interface Cached {
+  /** Replaced after each incremental read; the rows and their elements stay the same. */
+  snapshot: TableSnapshot;
+  readonly rowIndex: Map<Element, number>;
+}
+
+/** A node that is or holds a table cell: adding or removing it changes the row's cells. */
+function holdsCell(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const element = node as Element;
+  return element.matches(CELL_SELECTOR) || element.querySelector(CELL_SELECTOR) !== null;
+}
+
+/**
+ * The indexes of the rows these mutations touched, or null when any of them may have changed more
+ * than one row's text (structure, attributes, or a node outside the known rows).
+ */
+function changedRows(cached: Cached, changes: readonly MutationRecord[]): Set<number> | null {
+  const { container } = cached.snapshot;
+  const touched = new Set<number>();
+  for (const record of changes) {
+    if (record.type === 'attributes') return null;
+    if (record.type === 'childList') {
+      for (const node of record.addedNodes) if (holdsCell(node)) return null;
+      for (const node of record.removedNodes) if (holdsCell(node)) return null;
+    }
+    const target = record.target;
+    let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
+    let index: number | undefined;
+    while (node !== null && node !== container) {
+      index = cached.rowIndex.get(node);
+      if (index !== undefined) break;
+      node = node.parentElement;
+    }
+    // The row element itself gained or lost children: its cells may have changed.
+    if (index === undefined || (record.type === 'childList' && node === record.target)) return null;
+    touched.add(index);
+  }
+  return touched;
+}
+
+function sameFormat(a: ReadResult['numberFormat'], b: ReadResult['numberFormat']): boolean {
+  return a.decimalSeparator === b.decimalSeparator && a.groupSeparator === b.groupSeparator;
+}
+
+/** Re-reads the touched rows of a cached table; null when a full read is needed. */
+function reread(
+  cached: Cached,
+  root: ParentNode,
+  adapter: Adapter,
+  changes: readonly MutationRecord[],
+): ReadResult | null {
+  const { snapshot } = cached;
+  if (snapshot.root !== root || snapshot.adapter !== adapter) return null;
+  if (!snapshot.container.isConnected) return null;
+  if (snapshot.area !== null && !snapshot.area.isConnected) return null;
+  if (changes.length > MAX_RECORDS) return null;
+  const document = documentOf(root);
+  if (document === null) return null;
+  const numberFormat = resolveNumberFormat(adapter, document);
+  if (!sameFormat(numberFormat, snapshot.result.numberFormat)) return null;
+  const touched = changedRows(cached, changes);
+  if (touched === null) return null;
+
+  const reads = [...snapshot.reads];
+  const signatures = [...snapshot.signatures];
+  for (const index of touched) {
+    const source = snapshot.sources[index];
+    if (source === undefined || !source.element.isConnected) return null;
+    const signature = rowSignature(source);
+    // A row emptied (a spacer now) or identical to another (a duplicate render): the full read
+    // decides whether it is still a position row.
+    if (signature.replaceAll('\u0001', '') === '') return null;
+    signatures[index] = signature;
+    reads[index] = readRow(source, adapter, numberFormat);
+  }
+  if (new Set(signatures).size !== signatures.length) return null;
+  const rows = keyedRows(reads, snapshot.result.rows);
+  const result: ReadResult = {
+    ...snapshot.result,
+    rows,
+    account: accountFor(root, adapter, rows, snapshot.accountExclude),
+  };
+  cached.snapshot = { ...snapshot, reads, signatures, result };
+  return result;
+}
+
+export function createPositionsReader(): PositionsReader {
+  let cached: Cached | null = null;
+
+  function full(root: ParentNode, adapter: Adapter): ReadResult {
+    cached = null;
+    return readPositions(root, adapter, (snapshot) => {
+      cached = {
+        snapshot,
+        rowIndex: new Map(snapshot.sources.map((source, index) => [source.element, index])),
+      };
+    });
+  }
+
+  return {
+    read(root, adapter, changes) {
+      const current = cached;
+      if (changes === null || current === null) return full(root, adapter);
+      let result: ReadResult | null = null;
+      try {
+        result = withTextCache(() => reread(current, root, adapter, changes));
+      } catch {
+        result = null; // any surprise: the full read decides (and contains its own failures)
+      }
+      return result ?? full(root, adapter);
+    },
+    reset() {
+      cached = null;
+    },
+  };
+}

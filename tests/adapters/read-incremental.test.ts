@@ -1,0 +1,180 @@
+/**
+ * Incremental reading must never differ from a full read. Every committed fixture page is read
+ * once, then mutated the way exchanges do (price ticks in cells, whole cell texts replaced, rows
+ * added, hidden, duplicated or removed, headers renamed, the table replaced); after each step the
+ * incremental reader's answer must equal a fresh full read of the same page.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Adapter } from '../../entrypoints/positions.content/adapters/types';
+import { readPositions, type ReadResult } from '../../entrypoints/positions.content/read';
+import { createPositionsReader } from '../../entrypoints/positions.content/read-incremental';
+import { adapterForFixture, listFixtures, loadDocument, readFixture } from './fixture-harness';
+
+const DATA_CELLS = 'td, [role="cell"], [role="gridcell"]';
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let value = Math.imul(state ^ (state >>> 15), 1 | state);
+    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: readonly T[], next: () => number): T | undefined {
+  return items[Math.floor(next() * items.length)];
+}
+
+function firstTextNode(element: Element): Text | null {
+  const walker = element.ownerDocument.createTreeWalker(element, 4);
+  return walker.nextNode() as Text | null;
+}
+
+/** Everything a read answers, with elements compared by identity. */
+function comparable(result: ReadResult) {
+  return {
+    status: result.status,
+    account: result.account,
+    numberFormat: result.numberFormat,
+    rows: result.rows.map(({ key, raw, problems, sideSource }) => ({
+      key,
+      raw,
+      problems,
+      sideSource,
+    })),
+  };
+}
+
+function expectSameAsFull(incremental: ReadResult, document: Document, adapter: Adapter): void {
+  const full = readPositions(document, adapter);
+  expect(comparable(incremental)).toEqual(comparable(full));
+  expect(incremental.positionsArea).toBe(full.positionsArea);
+  incremental.rows.forEach((row, index) => {
+    expect(row.element).toBe(full.rows[index]?.element);
+  });
+}
+
+type Step = (document: Document, area: Element, next: () => number) => void;
+
+/** A price tick: one digit of a cell's text node changes in place (characterData). */
+const tickDigit: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  const text = cell === undefined ? null : firstTextNode(cell);
+  if (text === null) return;
+  text.data = text.data.replace(/\d/, String(Math.floor(next() * 10)));
+};
+
+/** React replacing a cell's content: childList inside the cell, sometimes junk or empty text. */
+const replaceCellText: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  if (cell === undefined) return;
+  const choices = ['71,234.5', '--', '', 'Long', 'Short 20x', 'abc', '0.010 BTC', '-3'];
+  cell.textContent = pick(choices, next) ?? '';
+};
+
+/** A row copied next to itself (virtualised lists render duplicates) or a new position. */
+const cloneRow: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  const row = cell?.closest('tr, [role="row"]');
+  if (row === null || row === undefined) return;
+  row.after(row.cloneNode(true));
+};
+
+const removeRow: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  cell?.closest('tr, [role="row"]')?.remove();
+};
+
+const hideRow: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  cell?.closest('tr, [role="row"]')?.setAttribute('aria-hidden', 'true');
+};
+
+const renameHeader: Step = (_document, area, next) => {
+  const header = pick(Array.from(area.querySelectorAll('th, [role="columnheader"]')), next);
+  if (header !== undefined) header.textContent = pick(['Size', 'Mark Price', 'PnL'], next) ?? '';
+};
+
+const replaceArea: Step = (_document, area) => {
+  area.replaceWith(area.cloneNode(true));
+};
+
+const fixtures = listFixtures();
+
+describe('incremental reading equals a full read', () => {
+  for (const file of fixtures) {
+    it(`${file.adapterId}/${file.name}`, () => {
+      const { html, expected } = readFixture(file);
+      const adapter = adapterForFixture(file.adapterId, expected.url);
+      if (adapter === null) throw new Error(`no adapter for ${expected.url}`);
+      const document = loadDocument(html, expected.url);
+      const window = document.defaultView;
+      if (window === null) throw new Error('no window');
+      const reader = createPositionsReader();
+      const observer = new window.MutationObserver(() => undefined);
+      observer.observe(document, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      });
+      let result = reader.read(document, adapter, null);
+      expectSameAsFull(result, document, adapter);
+      const next = random(file.name.length * 7919 + file.adapterId.length);
+      const steps: Step[] = [tickDigit, tickDigit, tickDigit, replaceCellText, replaceCellText];
+      const rare: Step[] = [cloneRow, removeRow, hideRow, renameHeader, replaceArea];
+      for (let round = 0; round < 40; round += 1) {
+        const area = result.positionsArea ?? document.body;
+        const step = round % 8 === 7 ? pick(rare, next) : pick(steps, next);
+        step?.(document, area, next);
+        result = reader.read(document, adapter, observer.takeRecords());
+        expectSameAsFull(result, document, adapter);
+      }
+      observer.disconnect();
+    });
+  }
+});
+
+describe('a tick re-reads only the changed row', () => {
+  const file = fixtures.find((candidate) => candidate.adapterId === 'binance');
+  it('keeps the unchanged rows as the very same objects', () => {
+    if (file === undefined) throw new Error('no binance fixture');
+    const { html, expected } = readFixture(file);
+    const adapter = adapterForFixture(file.adapterId, expected.url);
+    if (adapter === null) throw new Error(`no adapter for ${expected.url}`);
+    const document = loadDocument(html, expected.url);
+    const reader = createPositionsReader();
+    const before = reader.read(document, adapter, null);
+    expect(before.rows.length).toBeGreaterThan(1);
+    const window = document.defaultView;
+    if (window === null) throw new Error('no window');
+    const observer = new window.MutationObserver(() => undefined);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    const firstRow = before.rows[0]?.element;
+    const text = firstRow === undefined ? null : firstTextNode(firstRow);
+    if (text === null) throw new Error('no text in the first row');
+    text.data = `${text.data} `; // same value once trimmed: the row reads the same
+    const after = reader.read(document, adapter, observer.takeRecords());
+    observer.disconnect();
+    expect(after.rows.slice(1)).toEqual(before.rows.slice(1));
+    after.rows.slice(1).forEach((row, index) => {
+      expect(row).toBe(before.rows[index + 1]);
+    });
+    expectSameAsFull(after, document, adapter);
+  });
+
+  it('reads in full when the changes are unknown', () => {
+    if (file === undefined) throw new Error('no binance fixture');
+    const { html, expected } = readFixture(file);
+    const adapter = adapterForFixture(file.adapterId, expected.url);
+    if (adapter === null) throw new Error(`no adapter for ${expected.url}`);
+    const document = loadDocument(html, expected.url);
+    const reader = createPositionsReader();
+    const before = reader.read(document, adapter, null);
+    const again = reader.read(document, adapter, null);
+    expect(comparable(again)).toEqual(comparable(before));
+    expect(again.rows[0]).not.toBe(before.rows[0]);
+  });
+});
