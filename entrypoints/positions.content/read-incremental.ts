@@ -14,13 +14,13 @@ import {
   keyedRows,
   readPositions,
   readRow,
-  rowSignature,
+  rowCellTexts,
   type ReadResult,
   type TableSnapshot,
 } from './read';
 import { resolveNumberFormat } from './read-format';
 import { documentOf } from './read-node';
-import { withTextCache } from './read-text';
+import { primeText, withTextCache } from './read-text';
 
 /** More records than this in one frame: a re-render, not a tick; a full read is cheaper. */
 const MAX_RECORDS = 2000;
@@ -43,7 +43,12 @@ interface Cached {
   /** Replaced after each incremental read; the rows and their elements stay the same. */
   snapshot: TableSnapshot;
   readonly rowIndex: Map<Element, number>;
+  /** Each known cell → its row and its place in the row. */
+  readonly cellIndex: Map<Element, { readonly row: number; readonly cell: number }>;
 }
+
+/** Per touched row, its touched cells; `all` when a change sat in the row outside any cell. */
+type Touched = Map<number, Set<number> | 'all'>;
 
 /** A node that is or holds a table cell: adding or removing it changes the row's cells. */
 function holdsCell(node: Node): boolean {
@@ -53,12 +58,12 @@ function holdsCell(node: Node): boolean {
 }
 
 /**
- * The indexes of the rows these mutations touched, or null when any of them may have changed more
- * than one row's text (structure, attributes, or a node outside the known rows).
+ * The rows (and cells) these mutations touched, or null when any of them may have changed more than
+ * some rows' text (structure, attributes, or a node outside the known rows).
  */
-function changedRows(cached: Cached, changes: readonly MutationRecord[]): Set<number> | null {
+function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touched | null {
   const { container } = cached.snapshot;
-  const touched = new Set<number>();
+  const touched: Touched = new Map();
   for (const record of changes) {
     if (record.type === 'attributes') return null;
     if (record.type === 'childList') {
@@ -67,15 +72,27 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Set<nu
     }
     const target = record.target;
     let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
-    let index: number | undefined;
+    let found: { row: number; cell: number | null } | null = null;
     while (node !== null && node !== container) {
-      index = cached.rowIndex.get(node);
-      if (index !== undefined) break;
+      const cell = cached.cellIndex.get(node);
+      if (cell !== undefined) {
+        found = cell;
+        break;
+      }
+      const row = cached.rowIndex.get(node);
+      if (row !== undefined) {
+        // The row element itself gained or lost children: its cells may have changed.
+        if (record.type === 'childList' && node === target) return null;
+        found = { row, cell: null };
+        break;
+      }
       node = node.parentElement;
     }
-    // The row element itself gained or lost children: its cells may have changed.
-    if (index === undefined || (record.type === 'childList' && node === record.target)) return null;
-    touched.add(index);
+    if (found === null) return null;
+    const cells = touched.get(found.row);
+    if (found.cell === null) touched.set(found.row, 'all');
+    else if (cells === undefined) touched.set(found.row, new Set([found.cell]));
+    else if (cells !== 'all') cells.add(found.cell);
   }
   return touched;
 }
@@ -104,17 +121,26 @@ function reread(
   if (touched === null) return null;
 
   const reads = [...snapshot.reads];
-  const signatures = [...snapshot.signatures];
-  for (const index of touched) {
+  const cellTexts = [...snapshot.cellTexts];
+  for (const [index, cells] of touched) {
     const source = snapshot.sources[index];
-    if (source === undefined || !source.element.isConnected) return null;
-    const signature = rowSignature(source);
+    const before = snapshot.cellTexts[index];
+    if (source === undefined || before === undefined || !source.element.isConnected) return null;
+    // Cells no mutation reached read as before: only the touched ones are walked again.
+    if (cells !== 'all') {
+      source.scanElements.forEach((cell, cellIndex) => {
+        const text = before[cellIndex];
+        if (!cells.has(cellIndex) && text !== undefined) primeText(cell, text);
+      });
+    }
+    const texts = rowCellTexts(source);
     // A row emptied (a spacer now) or identical to another (a duplicate render): the full read
     // decides whether it is still a position row.
-    if (signature.replaceAll('\u0001', '') === '') return null;
-    signatures[index] = signature;
+    if (texts.every((text) => text === '')) return null;
+    cellTexts[index] = texts;
     reads[index] = readRow(source, adapter, numberFormat);
   }
+  const signatures = cellTexts.map((texts) => texts.join('\u0001'));
   if (new Set(signatures).size !== signatures.length) return null;
   const rows = keyedRows(reads, snapshot.result.rows);
   const result: ReadResult = {
@@ -122,7 +148,7 @@ function reread(
     rows,
     account: accountFor(root, adapter, rows, snapshot.accountExclude),
   };
-  cached.snapshot = { ...snapshot, reads, signatures, result };
+  cached.snapshot = { ...snapshot, reads, cellTexts, result };
   return result;
 }
 
@@ -132,9 +158,14 @@ export function createPositionsReader(): PositionsReader {
   function full(root: ParentNode, adapter: Adapter): ReadResult {
     cached = null;
     return readPositions(root, adapter, (snapshot) => {
+      const cellIndex: Cached['cellIndex'] = new Map();
+      snapshot.sources.forEach((source, row) => {
+        source.scanElements.forEach((element, cell) => cellIndex.set(element, { row, cell }));
+      });
       cached = {
         snapshot,
         rowIndex: new Map(snapshot.sources.map((source, index) => [source.element, index])),
+        cellIndex,
       };
     });
   }

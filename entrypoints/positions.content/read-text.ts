@@ -67,6 +67,14 @@ export function withTextCache<T>(read: () => T): T {
   }
 }
 
+/**
+ * Hands the current pass a text known from the previous one (read-incremental.ts: a cell no
+ * mutation touched since then reads the same). No-op outside a read pass.
+ */
+export function primeText(element: Element, text: string): void {
+  textCache?.set(element, text);
+}
+
 /** The element's visible text, trimmed, one space between separate text runs. */
 export function readText(element: Element): string {
   const cached = textCache?.get(element); // no cache outside a read pass

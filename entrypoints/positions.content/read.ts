@@ -7,7 +7,7 @@
  * table is recognised by its headers, it is read anyway and the status says `degraded`.
  * Never throws: any failure becomes a `degraded` result with no rows.
  */
-import { parseNumber, type NumberFormat } from '../../core/parse-number';
+import { parseNumber, type NumberFormat, type ParsedNumber } from '../../core/parse-number';
 import type { RawContext } from '../../core/position-from-raw';
 import { marginModeFromText, sideFromGeometry, sideWordIn } from '../../core/position-text';
 import type { Product, Side } from '../../core/contract';
@@ -209,6 +209,25 @@ function rowSources(
     : { sources: all, rowsMatched: false };
 }
 
+/**
+ * parseNumber answers per (text, format), memoised across reads: on a tick only the mark and PnL
+ * texts are new, the size, entry, margin and liquidation texts were parsed last time. parseNumber is
+ * pure, so a remembered answer is the answer. Bounded: cleared when it grows past MEMO_LIMIT.
+ */
+const MEMO_LIMIT = 4000;
+const parsedMemo = new Map<string, ParsedNumber>();
+
+function parseMemoised(text: string, format: NumberFormat): ParsedNumber {
+  const key = `${format.decimalSeparator}${format.groupSeparator}|${text}`;
+  let parsed = parsedMemo.get(key);
+  if (parsed === undefined) {
+    if (parsedMemo.size >= MEMO_LIMIT) parsedMemo.clear();
+    parsed = parseNumber(text, format);
+    parsedMemo.set(key, parsed);
+  }
+  return parsed;
+}
+
 function resolveSide(
   raw: Partial<Record<PositionField, string>>,
   source: RowSource,
@@ -219,7 +238,7 @@ function resolveSide(
     const word = sideWordIn(raw.side);
     if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
   }
-  const size = raw.size === undefined ? null : parseNumber(raw.size, format);
+  const size = raw.size === undefined ? null : parseMemoised(raw.size, format);
   // size is null when the row shows no size cell.
   if (size?.ok === true && size.value.startsWith('-'))
     return { side: 'short', sideSource: 'size-sign' };
@@ -274,7 +293,7 @@ export function readRow(
   for (const field of NUMERIC_FIELDS) {
     const text = raw[field];
     if (text === undefined) continue;
-    const parsed = parseNumber(text, format);
+    const parsed = parseMemoised(text, format);
     // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
     if (!parsed.ok && parsed.reason === 'unparseable')
       problems.push({ field, reason: 'unparseable' });
@@ -335,15 +354,15 @@ export interface TableSnapshot {
   /** The element excluded from the wallet-balance search. */
   readonly accountExclude: Element | null;
   readonly sources: readonly RowSource[];
-  /** Per row, in `sources` order: the read (without its key) and its cell texts joined. */
+  /** Per row, in `sources` order: the read (without its key) and its cells' texts. */
   readonly reads: readonly Omit<RowRead, 'key'>[];
-  readonly signatures: readonly string[];
+  readonly cellTexts: readonly (readonly string[])[];
   readonly result: ReadResult;
 }
 
-/** The joined cell texts that tell duplicate rows apart (as in read-table.ts). */
-export function rowSignature(source: RowSource): string {
-  return source.scanElements.map((cell) => readText(cell)).join('\u0001');
+/** The row's cell texts; joined, they tell duplicate rows apart (as in read-table.ts). */
+export function rowCellTexts(source: RowSource): string[] {
+  return source.scanElements.map((cell) => readText(cell));
 }
 
 /** Keys for the rows, keeping the previous row object where nothing about it changed. */
@@ -424,7 +443,7 @@ function readUnsafe(
       accountExclude,
       sources,
       reads,
-      signatures: sources.map(rowSignature),
+      cellTexts: sources.map(rowCellTexts),
       result,
     });
   }
