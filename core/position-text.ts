@@ -29,14 +29,29 @@ const SHORT_WORDS = new Set([
   '空頭',
 ]);
 
+type SideWord = { readonly side: Side; readonly word: string } | 'ambiguous' | null;
+
+/** Bounded: a page with ever-new texts (prices) clears it instead of growing it. */
+const SIDE_WORD_MEMO_LIMIT = 2000;
+const sideWordMemo = new Map<string, SideWord>();
+
 /**
  * The side word in a text: a whole token such as `Long`, `Sell`, `多`, `做空`.
  *
  * @returns the side with the word as written, 'ambiguous' when both sides are named, or null.
  */
-export function sideWordIn(
-  text: string,
-): { readonly side: Side; readonly word: string } | 'ambiguous' | null {
+export function sideWordIn(text: string): SideWord {
+  // Pure and asked about the same cells on every tick (a page's side column, its symbol cells).
+  let found = sideWordMemo.get(text);
+  if (found === undefined) {
+    if (sideWordMemo.size >= SIDE_WORD_MEMO_LIMIT) sideWordMemo.clear();
+    found = sideWordUncached(text);
+    sideWordMemo.set(text, found);
+  }
+  return found;
+}
+
+function sideWordUncached(text: string): SideWord {
   const tokens = nfkc(text)
     .split(/[\s()[\]/|·,]+/)
     .filter((token) => token !== '');
