@@ -11,12 +11,12 @@
 import type { Adapter } from './adapters/types';
 import {
   accountFor,
-  keyedRows,
   readPositions,
   readRow,
   rowCellTexts,
   type ReadResult,
   type TableSnapshot,
+  withKeys,
 } from './read';
 import { resolveNumberFormat } from './read-format';
 import { documentOf } from './read-node';
@@ -25,7 +25,9 @@ import { primeText, withTextCache } from './read-text';
 /** More records than this in one frame: a re-render, not a tick; a full read is cheaper. */
 const MAX_RECORDS = 2000;
 
-const CELL_SELECTOR = 'td, th, [role="cell"], [role="gridcell"], [role="columnheader"]';
+/** Table parts: one added or removed inside a cell may be a row or cell of its own. */
+const PART_SELECTOR =
+  'tr, td, th, [role="row"], [role="cell"], [role="gridcell"], [role="columnheader"]';
 
 export interface PositionsReader {
   /**
@@ -42,19 +44,18 @@ export interface PositionsReader {
 interface Cached {
   /** Replaced after each incremental read; the rows and their elements stay the same. */
   snapshot: TableSnapshot;
-  readonly rowIndex: Map<Element, number>;
   /** Each known cell → its row and its place in the row. */
   readonly cellIndex: Map<Element, { readonly row: number; readonly cell: number }>;
 }
 
-/** Per touched row, its touched cells; `all` when a change sat in the row outside any cell. */
-type Touched = Map<number, Set<number> | 'all'>;
+/** Per touched row, its touched cells. */
+type Touched = Map<number, Set<number>>;
 
-/** A node that is or holds a table cell: adding or removing it changes the row's cells. */
+/** A node that is or holds a row or cell: adding or removing it may change the rows or cells. */
 function holdsCell(node: Node): boolean {
   if (node.nodeType !== 1) return false;
   const element = node as Element;
-  return element.matches(CELL_SELECTOR) || element.querySelector(CELL_SELECTOR) !== null;
+  return element.matches(PART_SELECTOR) || element.querySelector(PART_SELECTOR) !== null;
 }
 
 /**
@@ -72,27 +73,16 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touche
     }
     const target = record.target;
     let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
-    let found: { row: number; cell: number | null } | null = null;
-    while (node !== null && node !== container) {
-      const cell = cached.cellIndex.get(node);
-      if (cell !== undefined) {
-        found = cell;
-        break;
-      }
-      const row = cached.rowIndex.get(node);
-      if (row !== undefined) {
-        // The row element itself gained or lost children: its cells may have changed.
-        if (record.type === 'childList' && node === target) return null;
-        found = { row, cell: null };
-        break;
-      }
+    let found: { row: number; cell: number } | undefined;
+    // Only changes inside a known cell: one in a row outside its cells (a wrapper) or outside the
+    // rows may have moved cells or rows.
+    while (node !== null && node !== container && found === undefined) {
+      found = cached.cellIndex.get(node);
       node = node.parentElement;
     }
-    if (found === null) return null;
-    const cells = touched.get(found.row);
-    if (found.cell === null) touched.set(found.row, 'all');
-    else if (cells === undefined) touched.set(found.row, new Set([found.cell]));
-    else if (cells !== 'all') cells.add(found.cell);
+    if (found === undefined) return null;
+    const cells = touched.get(found.row) ?? new Set<number>();
+    touched.set(found.row, cells.add(found.cell));
   }
   return touched;
 }
@@ -127,12 +117,10 @@ function reread(
     const before = snapshot.cellTexts[index];
     if (source === undefined || before === undefined || !source.element.isConnected) return null;
     // Cells no mutation reached read as before: only the touched ones are walked again.
-    if (cells !== 'all') {
-      source.scanElements.forEach((cell, cellIndex) => {
-        const text = before[cellIndex];
-        if (!cells.has(cellIndex) && text !== undefined) primeText(cell, text);
-      });
-    }
+    source.scanElements.forEach((cell, cellIndex) => {
+      const text = before[cellIndex];
+      if (!cells.has(cellIndex) && text !== undefined) primeText(cell, text);
+    });
     const texts = rowCellTexts(source);
     // A row emptied (a spacer now) or identical to another (a duplicate render): the full read
     // decides whether it is still a position row.
@@ -142,7 +130,7 @@ function reread(
   }
   const signatures = cellTexts.map((texts) => texts.join('\u0001'));
   if (new Set(signatures).size !== signatures.length) return null;
-  const rows = keyedRows(reads, snapshot.result.rows);
+  const rows = withKeys(reads);
   const result: ReadResult = {
     ...snapshot.result,
     rows,
@@ -164,7 +152,6 @@ export function createPositionsReader(): PositionsReader {
       });
       cached = {
         snapshot,
-        rowIndex: new Map(snapshot.sources.map((source, index) => [source.element, index])),
         cellIndex,
       };
     });

@@ -309,7 +309,7 @@ export function readRow(
     : { element: source.element, raw, problems, sideSource };
 }
 
-function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
+export function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
   const counts = new Map<string, number>();
   return rows.map((row) => {
     const word = row.raw.side === undefined ? null : sideWordIn(row.raw.side);
@@ -363,19 +363,6 @@ export interface TableSnapshot {
 /** The row's cell texts; joined, they tell duplicate rows apart (as in read-table.ts). */
 export function rowCellTexts(source: RowSource): string[] {
   return source.scanElements.map((cell) => readText(cell));
-}
-
-/** Keys for the rows, keeping the previous row object where nothing about it changed. */
-export function keyedRows(
-  reads: readonly Omit<RowRead, 'key'>[],
-  previous: readonly RowRead[] | null,
-): RowRead[] {
-  const keyed = withKeys(reads);
-  if (previous === null) return keyed;
-  return keyed.map((row, index) => {
-    const before = previous[index];
-    return before !== undefined && before.key === row.key && before.raw === row.raw ? before : row;
-  });
 }
 
 function readUnsafe(

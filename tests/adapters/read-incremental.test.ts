@@ -27,9 +27,13 @@ function pick<T>(items: readonly T[], next: () => number): T | undefined {
   return items[Math.floor(next() * items.length)];
 }
 
+/** The first text node under `element` with visible text (not layout whitespace). */
 function firstTextNode(element: Element): Text | null {
   const walker = element.ownerDocument.createTreeWalker(element, 4);
-  return walker.nextNode() as Text | null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if ((node.nodeValue ?? '').trim() !== '') return node as Text;
+  }
+  return null;
 }
 
 /** Everything a read answers, with elements compared by identity. */
@@ -138,8 +142,8 @@ describe('incremental reading equals a full read', () => {
 });
 
 describe('a tick re-reads only the changed row', () => {
-  const file = fixtures.find((candidate) => candidate.adapterId === 'binance');
-  it('keeps the unchanged rows as the very same objects', () => {
+  const file = fixtures.find((candidate) => candidate.name === '2026-11-22-en-usdm-one-way');
+  it('keeps the unchanged rows as they were read', () => {
     if (file === undefined) throw new Error('no binance fixture');
     const { html, expected } = readFixture(file);
     const adapter = adapterForFixture(file.adapterId, expected.url);
@@ -159,8 +163,9 @@ describe('a tick re-reads only the changed row', () => {
     const after = reader.read(document, adapter, observer.takeRecords());
     observer.disconnect();
     expect(after.rows.slice(1)).toEqual(before.rows.slice(1));
+    // Not read again: the very same raw objects (a full read builds new ones).
     after.rows.slice(1).forEach((row, index) => {
-      expect(row).toBe(before.rows[index + 1]);
+      expect(row.raw).toBe(before.rows[index + 1]?.raw);
     });
     expectSameAsFull(after, document, adapter);
   });
@@ -175,6 +180,6 @@ describe('a tick re-reads only the changed row', () => {
     const before = reader.read(document, adapter, null);
     const again = reader.read(document, adapter, null);
     expect(comparable(again)).toEqual(comparable(before));
-    expect(again.rows[0]).not.toBe(before.rows[0]);
+    expect(again.rows[0]?.raw).not.toBe(before.rows[0]?.raw);
   });
 });
