@@ -6,11 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReadResult } from '../../entrypoints/positions.content/read';
-import {
-  watchPositions,
-  type WatchContext,
-  type WatchOptions,
-} from '../../entrypoints/positions.content/watch';
+import { watchPositions, type WatchOptions } from '../../entrypoints/positions.content/watch';
+import { fakeContext } from './fake-context';
 import { buildRow, buildTable, readPage, saneRow, viewOf } from './hostile-page';
 
 const FRAME_MS = 16;
@@ -18,29 +15,6 @@ const FRAME_MS = 16;
 /** The key the reader gives saneRow(index): even rows are long, odd rows short. */
 function keyOf(index: number): string {
   return `COIN${index}USDT|${index % 2 === 0 ? 'long' : 'short'}`;
-}
-
-/** WXT's ContentScriptContext, reduced to what the watcher uses; invalidate() ends it. */
-function fakeContext() {
-  const controller = new AbortController();
-  const ctx: WatchContext & { invalidate(): void } = {
-    get isValid() {
-      return !controller.signal.aborted;
-    },
-    onInvalidated(callback) {
-      controller.signal.addEventListener('abort', callback);
-      return () => {
-        controller.signal.removeEventListener('abort', callback);
-      };
-    },
-    addEventListener(target, type, handler, options) {
-      target.addEventListener(type, handler, { ...options, signal: controller.signal });
-    },
-    invalidate() {
-      controller.abort();
-    },
-  };
-  return ctx;
 }
 
 /** Let the MutationObserver callbacks (microtasks) run, then one animation frame. */

@@ -2,33 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   isRelevantMutation,
   watchPositions,
-  type WatchContext,
   type WatchOptions,
   type WatchReason,
 } from '../../entrypoints/positions.content/watch';
-
-/** A stand-in for WXT's ContentScriptContext: real listeners, an invalidate() to end it. */
-function fakeContext() {
-  const controller = new AbortController();
-  const ctx: WatchContext & { invalidate(): void } = {
-    get isValid() {
-      return !controller.signal.aborted;
-    },
-    onInvalidated(callback) {
-      controller.signal.addEventListener('abort', callback);
-      return () => {
-        controller.signal.removeEventListener('abort', callback);
-      };
-    },
-    addEventListener(target, type, handler, options) {
-      target.addEventListener(type, handler, { ...options, signal: controller.signal });
-    },
-    invalidate() {
-      controller.abort();
-    },
-  };
-  return ctx;
-}
+import { fakeContext } from './fake-context';
 
 function setHidden(hidden: boolean) {
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
