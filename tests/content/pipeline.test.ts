@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BTC_LONG_INPUT } from './btc-long-case';
 import type { PositionInput } from '../../core/contract';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
 import { positionFromRaw, type RawContext } from '../../core/position-from-raw';
@@ -39,21 +40,6 @@ function binanceRow(
     problems: [],
   };
 }
-
-/** The same row written as the core's input, by hand (what the reader's texts mean). */
-const BTC_LONG_INPUT: PositionInput = {
-  venue: 'binance',
-  symbol: 'BTCUSDT',
-  product: 'linear',
-  marginMode: 'isolated',
-  side: 'long',
-  quantity: '0.5',
-  entryPrice: '64250',
-  markPrice: '65010.3',
-  margin: '1606.25',
-  leverage: '20',
-  platformLiquidationPrice: '61282.63',
-};
 
 function input(rows: readonly PipelineRow[], walletBalance?: string): PipelineInput {
   const rawContext: RawContext = {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { PositionInput } from '../../core/contract';
 import { Decimal } from '../../core/decimal';
 import { estimatePosition } from '../../core/index';
+import { BTC_LONG_INPUT } from '../content/btc-long-case';
 import { ARTIFACTS_DIR, expect, serveFixture, test } from './fixtures';
 import {
   binancePage,
@@ -28,20 +29,6 @@ const BTC_LONG: GridPosition = {
   markPrice: '65,010.3',
   liquidationPrice: '61,282.63',
   margin: '1,606.25 USDT',
-};
-/** What BTC_LONG's cells say, as the core's input (read by a person, not by our reader). */
-const BTC_LONG_INPUT: PositionInput = {
-  venue: 'binance',
-  symbol: 'BTCUSDT',
-  product: 'linear',
-  marginMode: 'isolated',
-  side: 'long',
-  quantity: '0.5',
-  entryPrice: '64250',
-  markPrice: '65010.3',
-  margin: '1606.25',
-  leverage: '20',
-  platformLiquidationPrice: '61282.63',
 };
 
 const ETH_SHORT: GridPosition = {
