@@ -221,6 +221,10 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
       fs.writeFileSync(process.env.LIQ_BENCH_PROFILE, JSON.stringify(profile));
     }
     const events = await readTrace(session);
+    if (process.env.LIQ_BENCH_TRACE !== undefined) {
+      // For diagnosis (tests/bench/long-tasks.ts): the raw trace of this run.
+      fs.writeFileSync(process.env.LIQ_BENCH_TRACE, JSON.stringify(events));
+    }
     await session.send('HeapProfiler.collectGarbage');
     const heap = await session.send('Runtime.getHeapUsage');
     const dom = await session.send('Memory.getDOMCounters');
