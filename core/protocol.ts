@@ -28,12 +28,23 @@ export interface OpenCalculatorMessage {
   readonly type: 'liq-sentinel/open-calculator';
 }
 
-/** One row as the page's reader returned it, minus its DOM element. */
+/** One row as the page's reader returned it, minus its DOM element, with its reading context. */
 export interface EstimateRow {
   readonly key: string;
   /** Cell text as read per field (symbol, side, size, entryPrice, markPrice, ...). */
   readonly raw: Readonly<Record<string, string>>;
   readonly problems: readonly { readonly field: string; readonly reason: string }[];
+  /** positionFromRaw's context for the row (venue, number format, size unit, wallet). */
+  readonly context: RawContext;
+}
+
+/**
+ * A row of the request this one updates whose cell texts changed and nothing else (the usual
+ * mark-price tick): only the changed fields' new texts travel.
+ */
+export interface EstimateRowPatch {
+  readonly key: string;
+  readonly patch: Readonly<Record<string, string>>;
 }
 
 /** The reader's page-level status (the panel's 'failed' is decided by the page, never sent). */
@@ -43,6 +54,13 @@ export type EstimateStatus = 'ok' | 'no-positions' | 'no-positions-area' | 'degr
  * The page read its positions; the background estimates them (design.md §6: decimal.js and the
  * core stay out of the content script) and answers with an EstimateReply. The background also
  * feeds the tab's alerts from the buffers it computed.
+ *
+ * A request is complete (`base` null: `rows` is every row, in full) or an update of the request
+ * numbered `base`, which the background holds: `keys` is then every row's key in page order and
+ * `rows` only the rows that are new or changed since `base`, each in full or as a patch. The
+ * structured clone of every row on every tick was a tenth of our page time (BENCHMARKS.md).
+ * The background answers an update it cannot apply (it restarted, or holds another base) with
+ * `resend`, and the page sends the complete request.
  */
 export interface EstimateRequest {
   readonly type: 'liq-sentinel/estimate';
@@ -51,9 +69,12 @@ export interface EstimateRequest {
   readonly siteId: string;
   readonly siteLabel: string;
   readonly status: EstimateStatus;
-  readonly rows: readonly EstimateRow[];
-  /** positionFromRaw's context for each row, same order (venue, number format, size unit, wallet). */
-  readonly contexts: readonly RawContext[];
+  /** null: a complete request. A number: the seq of the request this one updates. */
+  readonly base: number | null;
+  /** Every row's key, in page order. */
+  readonly keys: readonly string[];
+  /** Complete: every row, in `keys` order. Update: the new or changed rows only. */
+  readonly rows: readonly (EstimateRow | EstimateRowPatch)[];
   /** The settings the estimate applies, language already resolved in the page. */
   readonly settings: {
     readonly lang: 'en' | 'zh';
@@ -62,12 +83,12 @@ export interface EstimateRequest {
   };
 }
 
-/** The background's answer: the panel's view model (its type lives with the panel) and buffers. */
-export interface EstimateReply<View = unknown> {
-  readonly seq: number;
-  readonly view: View;
-  readonly buffers: readonly BufferReport[];
-}
+/**
+ * The background's answer: the panel's view model (its type lives with the panel), or `resend`
+ * when the request was an update of rows the background does not hold.
+ */
+export type EstimateReply<View = unknown> =
+  { readonly seq: number; readonly view: View } | { readonly seq: number; readonly resend: true };
 
 export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage | EstimateRequest;
 
@@ -130,16 +151,26 @@ function isStringRecord(value: unknown, maxLength: number): value is Record<stri
 
 function isEstimateRow(value: unknown): value is EstimateRow {
   if (!isRecord(value)) return false;
-  const { key, raw, problems } = value;
+  const { key, raw, problems, context } = value;
   return (
     isShortString(key) &&
     isStringRecord(raw, MAX_CELL_TEXT_LENGTH) &&
+    isRawContext(context) &&
     Array.isArray(problems) &&
     problems.length <= MAX_RECORD_ENTRIES &&
     problems.every(
       (problem) =>
         isRecord(problem) && isShortString(problem.field) && isShortString(problem.reason),
     )
+  );
+}
+
+function isEstimateRowPatch(value: unknown): value is EstimateRowPatch {
+  return (
+    isRecord(value) &&
+    isShortString(value.key) &&
+    isStringRecord(value.patch, MAX_CELL_TEXT_LENGTH) &&
+    value.raw === undefined
   );
 }
 
@@ -180,15 +211,24 @@ const ESTIMATE_STATUSES: readonly unknown[] = [
 ];
 
 function parseEstimateRequest(value: Record<string, unknown>): EstimateRequest | null {
-  const { seq, siteId, siteLabel, status, rows, contexts, settings } = value;
+  const { seq, siteId, siteLabel, status, base, keys, rows, settings } = value;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
+  if (base !== null && (typeof base !== 'number' || !Number.isSafeInteger(base) || base < 0)) {
+    return null;
+  }
   if (!isShortString(siteId) || !isShortString(siteLabel) || !ESTIMATE_STATUSES.includes(status)) {
     return null;
   }
-  if (!Array.isArray(rows) || !Array.isArray(contexts) || rows.length !== contexts.length)
-    return null;
-  if (rows.length > MAX_ESTIMATE_ROWS) return null;
-  if (!rows.every(isEstimateRow) || !contexts.every(isRawContext)) return null;
+  if (!Array.isArray(keys) || !Array.isArray(rows)) return null;
+  if (keys.length > MAX_ESTIMATE_ROWS || rows.length > keys.length) return null;
+  if (!keys.every(isShortString)) return null;
+  // A complete request carries every row in full, in key order; an update any subset, either form.
+  const rowsValid =
+    base === null
+      ? rows.length === keys.length &&
+        rows.every((row, index) => isEstimateRow(row) && row.key === keys[index])
+      : rows.every((row) => isEstimateRow(row) || isEstimateRowPatch(row));
+  if (!rowsValid) return null;
   if (!isRecord(settings) || (settings.lang !== 'en' && settings.lang !== 'zh')) return null;
   if (!isShortString(settings.tolerancePercent)) return null;
   if (!isStringRecord(settings.feeRates, MAX_MESSAGE_STRING_LENGTH)) return null;
@@ -198,8 +238,9 @@ function parseEstimateRequest(value: Record<string, unknown>): EstimateRequest |
     siteId,
     siteLabel,
     status: status as EstimateStatus,
-    rows,
-    contexts,
+    base,
+    keys,
+    rows: rows as (EstimateRow | EstimateRowPatch)[],
     settings: {
       lang: settings.lang,
       tolerancePercent: settings.tolerancePercent,

@@ -6,12 +6,13 @@
  */
 import type { PanelView } from '../../components/panel/panel-model';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
-import { positionFromRaw, type RawContext } from '../../core/position-from-raw';
+import { positionFromRaw } from '../../core/position-from-raw';
 import {
   MAX_REPORTED_POSITIONS,
   type BufferReport,
   type EstimateReply,
   type EstimateRequest,
+  type EstimateRow,
 } from '../../core/protocol';
 import { createBuffersReporter, type BuffersReporter } from '../positions.content/buffers-reporter';
 import { createPipeline, type Pipeline } from '../positions.content/pipeline';
@@ -29,6 +30,29 @@ export interface EstimateService {
 interface TabSite {
   readonly pipeline: Pipeline;
   readonly reporter: BuffersReporter;
+  /** The rows of the last request applied, by key, and that request's seq (updates build on it). */
+  rows: ReadonlyMap<string, EstimateRow>;
+  seq: number | null;
+}
+
+/**
+ * The rows a request describes: a complete request's own, or an update applied to the rows of the
+ * request it names. null when the update builds on rows not held here (the page then resends).
+ */
+function rowsOf(session: TabSite, request: EstimateRequest): Map<string, EstimateRow> | null {
+  if (request.base !== null && request.base !== session.seq) return null;
+  const changed = new Map(request.rows.map((row) => [row.key, row]));
+  const rows = new Map<string, EstimateRow>();
+  for (const key of request.keys) {
+    const change = changed.get(key);
+    const held = session.rows.get(key);
+    if (change !== undefined && 'raw' in change) rows.set(key, change);
+    else if (change !== undefined && held !== undefined && request.base !== null)
+      rows.set(key, { ...held, raw: { ...held.raw, ...change.patch } });
+    else if (held !== undefined && request.base !== null) rows.set(key, held);
+    else return null; // a key with nothing to build its row from
+  }
+  return rows;
 }
 
 /**
@@ -48,6 +72,8 @@ export function createEstimateService(
     if (existing !== undefined) return existing;
     const created: TabSite = {
       pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
+      rows: new Map(),
+      seq: null,
       reporter: createBuffersReporter(
         siteId,
         // A report due after the tab closed is not sent: its state was dropped on purpose.
@@ -67,19 +93,23 @@ export function createEstimateService(
       const { seq, siteId, siteLabel } = request;
       try {
         const session = sessionFor(tabId, siteId);
-        const contexts = new Map<object, RawContext | undefined>(
-          request.rows.map((row, index) => [row, request.contexts[index]]),
-        );
+        const rows = rowsOf(session, request);
+        if (rows === null) {
+          session.seq = null; // nothing to build on until a complete request arrives
+          return { seq, resend: true };
+        }
+        session.rows = rows;
+        session.seq = seq;
         const output = session.pipeline.run(
           {
             siteId,
             siteLabel,
             status: request.status,
-            rows: request.rows,
+            rows: [...rows.values()],
             rawContextOf: (row) => {
-              const context = contexts.get(row);
-              if (context === undefined) throw new Error('no context for row');
-              return context;
+              const held = rows.get(row.key);
+              if (held === undefined) throw new Error('no context for row');
+              return held.context;
             },
           },
           request.settings,
@@ -87,9 +117,9 @@ export function createEstimateService(
         // Alerts follow at most MAX_REPORTED_POSITIONS positions: a larger page is not half-watched.
         if (output.buffers.length <= MAX_REPORTED_POSITIONS)
           session.reporter.report(output.buffers);
-        return { seq, view: output.view, buffers: output.buffers };
+        return { seq, view: output.view };
       } catch {
-        return { seq, view: { siteId, siteLabel, status: 'failed', rows: [] }, buffers: [] };
+        return { seq, view: { siteId, siteLabel, status: 'failed', rows: [] } };
       }
     },
     closed(tabId) {

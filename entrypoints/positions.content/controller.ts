@@ -200,10 +200,9 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
         siteId: adapter.id,
         siteLabel: adapter.label,
         status: result.status,
-        rows: requestRows(result.rows, NOT_AN_INPUT),
         // Linear or inverse by the symbol alone picks the size unit; the background's
         // position-from-raw then applies the venue's own product list.
-        contexts: result.rows.map((row) =>
+        rows: requestRows(result.rows, NOT_AN_INPUT, (row) =>
           rawContextFor(adapter, result, productFromSymbolText(row.raw.symbol ?? '')),
         ),
         settings: estimateSettings(),

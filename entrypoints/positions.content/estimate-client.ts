@@ -2,22 +2,30 @@
  * The page's side of the estimate round trip (core/protocol.ts EstimateRequest): the background
  * estimates (design.md §6: decimal.js and the core stay out of the page) and answers with the
  * panel's view. Here:
- * - an unchanged request is not sent again (a PnL-only tick, or a mutation that changed no input);
- * - one request in flight at a time: while it is, only the newest waiting request is kept;
+ * - an unchanged query is not sent again (a PnL-only tick, or a mutation that changed no input);
+ * - one request in flight at a time: while it is, only the newest waiting query is kept;
+ * - a request carries only the rows changed since the last one (estimate-delta.ts), complete
+ *   again after a failure or when the background asks (it restarted and holds no rows);
  * - a reply older than one already applied is dropped (seq);
  * - a failed or malformed reply is the panel's 'failed' view, never an error in the page;
  * - rows whose content did not change keep their object, so the panel skips re-rendering them.
  */
 import { browser } from '#imports';
 import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import type { RawContext } from '../../core/position-from-raw';
 import {
   ESTIMATE_MESSAGE_TYPE,
   MAX_CELL_TEXT_LENGTH,
   type EstimateReply,
   type EstimateRequest,
+  type EstimateRow,
 } from '../../core/protocol';
+import { changedRows, samePlain } from './estimate-delta';
 
-export type EstimateQuery = Omit<EstimateRequest, 'type' | 'seq'>;
+/** What the page asks about: every row in full (the client sends only what changed). */
+export type EstimateQuery = Omit<EstimateRequest, 'type' | 'seq' | 'base' | 'keys' | 'rows'> & {
+  readonly rows: readonly EstimateRow[];
+};
 
 export type SendEstimate = (request: EstimateRequest) => Promise<unknown>;
 
@@ -40,21 +48,24 @@ function clampText(text: string): string {
   return text.length > MAX_CELL_TEXT_LENGTH ? text.slice(0, MAX_CELL_TEXT_LENGTH) : text;
 }
 
-/** Removes the fields that are not an input (e.g. the PnL) and clamps the texts. */
-export function requestRows(
-  rows: readonly {
-    readonly key: string;
-    readonly raw: Readonly<Partial<Record<string, string>>>;
-    readonly problems: readonly { readonly field: string; readonly reason: string }[];
-  }[],
+type ReadRow = {
+  readonly key: string;
+  readonly raw: Readonly<Partial<Record<string, string>>>;
+  readonly problems: readonly { readonly field: string; readonly reason: string }[];
+};
+
+/** Removes the fields that are not an input (e.g. the PnL), clamps the texts, adds the context. */
+export function requestRows<Row extends ReadRow>(
+  rows: readonly Row[],
   notInputs: readonly string[],
-): EstimateRequest['rows'] {
+  contextOf: (row: Row) => RawContext,
+): EstimateRow[] {
   return rows.map((row) => {
     const raw: Record<string, string> = {};
     for (const [field, text] of Object.entries(row.raw)) {
       if (text !== undefined && !notInputs.includes(field)) raw[field] = clampText(text);
     }
-    return { key: row.key, raw, problems: row.problems };
+    return { key: row.key, raw, problems: row.problems, context: contextOf(row) };
   });
 }
 
@@ -63,13 +74,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Our own background's answer, checked for shape only (it is not page input). */
-function isReply(value: unknown): value is EstimateReply<PanelView> {
+function isReply(value: unknown): value is { seq: number; view: PanelView } {
   return (
     isRecord(value) &&
     typeof value.seq === 'number' &&
     isRecord(value.view) &&
     Array.isArray(value.view.rows) &&
     typeof value.view.status === 'string'
+  );
+}
+
+/** The background did not hold the rows an update built on: it wants the complete request. */
+function isResend(value: unknown): boolean {
+  return (
+    isRecord(value) && (value as Partial<Extract<EstimateReply, { resend: true }>>).resend === true
   );
 }
 
@@ -83,10 +101,13 @@ export function createEstimateClient(
 ): EstimateClient {
   let seq = 0;
   let appliedSeq = -1;
-  let lastSignature: string | null = null;
+  /** The last query asked about (an equal one is not sent again); null after a failure. */
+  let lastQuery: EstimateQuery | null = null;
   let inFlight = false;
-  let waiting: EstimateRequest | null = null;
+  let waiting: EstimateQuery | null = null;
   let sentAny = false;
+  /** The rows the background holds after the last request sent, and that request's seq; null: send in full. */
+  let held: { readonly seq: number; readonly rows: ReadonlyMap<string, EstimateRow> } | null = null;
   /** The last applied rows by key, with their JSON, to keep unchanged rows' objects. */
   let previousRows = new Map<string, { readonly row: PanelRowView; readonly json: string }>();
 
@@ -107,7 +128,8 @@ export function createEstimateClient(
     if (request.seq <= appliedSeq) return; // an older answer than the one shown
     appliedSeq = request.seq;
     if (!isReply(reply) || reply.seq !== request.seq) {
-      lastSignature = null; // try again at the next change
+      lastQuery = null; // try again at the next change
+      held = null; // in full: the background may hold nothing
       previousRows = new Map();
       onView({ siteId: request.siteId, siteLabel: request.siteLabel, status: 'failed', rows: [] });
       return;
@@ -115,9 +137,29 @@ export function createEstimateClient(
     onView(stableView(reply.view));
   }
 
-  function dispatch(request: EstimateRequest): void {
+  function requestFor(query: EstimateQuery): EstimateRequest {
+    seq += 1;
+    const keys = query.rows.map((row) => row.key);
+    const update =
+      held === null ? null : { base: held.seq, rows: changedRows(held.rows, query.rows) };
+    held = { seq, rows: new Map(query.rows.map((row) => [row.key, row])) };
+    return {
+      type: ESTIMATE_MESSAGE_TYPE,
+      seq,
+      siteId: query.siteId,
+      siteLabel: query.siteLabel,
+      status: query.status,
+      settings: query.settings,
+      keys,
+      ...(update ?? { base: null, rows: query.rows }),
+    };
+  }
+
+  function dispatch(query: EstimateQuery): void {
     inFlight = true;
     sentAny = true;
+    const request = requestFor(query);
+    let resend = false;
     let answer: Promise<unknown>;
     try {
       answer = send(request);
@@ -127,7 +169,8 @@ export function createEstimateClient(
     answer
       .then(
         (reply) => {
-          apply(request, reply);
+          if (isResend(reply)) resend = true;
+          else apply(request, reply);
         },
         () => {
           // No background (reloading, context invalidated): the panel says it failed.
@@ -139,7 +182,8 @@ export function createEstimateClient(
       })
       .finally(() => {
         inFlight = false;
-        const next = waiting;
+        if (resend) held = null;
+        const next = waiting ?? (resend ? query : null);
         waiting = null;
         if (next !== null) dispatch(next);
       });
@@ -147,17 +191,15 @@ export function createEstimateClient(
 
   return {
     request(query) {
-      const signature = JSON.stringify(query);
-      if (signature === lastSignature) return false;
-      lastSignature = signature;
-      seq += 1;
-      const request: EstimateRequest = { type: ESTIMATE_MESSAGE_TYPE, seq, ...query };
-      if (inFlight) waiting = request;
-      else dispatch(request);
+      if (lastQuery !== null && samePlain(lastQuery, query)) return false;
+      lastQuery = query;
+      if (inFlight) waiting = query;
+      else dispatch(query);
       return true;
     },
     reset() {
-      lastSignature = null;
+      lastQuery = null;
+      held = null;
       sentAny = false;
     },
     get sentAny() {

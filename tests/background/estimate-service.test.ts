@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { estimatePosition } from '../../core/index';
-import { parseExtensionMessage, type EstimateRequest } from '../../core/protocol';
+import type { PanelView } from '../../components/panel/panel-model';
+import {
+  parseExtensionMessage,
+  type EstimateReply,
+  type EstimateRequest,
+  type EstimateRow,
+} from '../../core/protocol';
 import { createEstimateService } from '../../entrypoints/background/estimate-service';
 import { servePort, startBackground, type ServedPort } from '../../entrypoints/background/listen';
 import { grantNotifications, storeSettings } from './helpers';
@@ -16,6 +22,8 @@ function request(markPrice = '65,010.3', seq = 1): EstimateRequest {
     siteId: 'binance',
     siteLabel: 'Binance Futures',
     status: 'ok',
+    base: null,
+    keys: ['BTCUSDT|long'],
     rows: [
       {
         key: 'BTCUSDT|long',
@@ -31,13 +39,11 @@ function request(markPrice = '65,010.3', seq = 1): EstimateRequest {
           liquidationPrice: '61,282.63',
         },
         problems: [],
-      },
-    ],
-    contexts: [
-      {
-        venue: 'binance',
-        format: { decimalSeparator: '.', groupSeparator: ',' },
-        sizeUnit: 'base',
+        context: {
+          venue: 'binance',
+          format: { decimalSeparator: '.', groupSeparator: ',' },
+          sizeUnit: 'base',
+        },
       },
     ],
     settings: { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
@@ -66,29 +72,39 @@ function expected(markPrice = '65010.3') {
   return outcome.estimate;
 }
 
+/** The view of a reply that must carry one (not a resend). */
+function viewOf(reply: EstimateReply<PanelView>): PanelView {
+  if (!('view' in reply)) throw new Error(`expected a view, got ${JSON.stringify(reply)}`);
+  return reply.view;
+}
+
+/** The buffer report the service hands the alerts for the request's row at this mark. */
+function bufferReport(markPrice = '65010.3') {
+  return [
+    {
+      key: 'BTCUSDT|long',
+      symbol: 'BTCUSDT',
+      side: 'long',
+      bufferPercent: expected(markPrice).buffer?.percent,
+    },
+  ];
+}
+
 describe('createEstimateService', () => {
   it('answers with the core estimate of the read row, and reports its buffer for alerts', async () => {
     const report = vi.fn(() => Promise.resolve());
     const service = createEstimateService(report, () => 0);
     const reply = service.estimate(7, request());
-    const row = reply.view.rows[0];
+    const row = viewOf(reply).rows[0];
     expect(reply.seq).toBe(1);
-    expect(reply.view.status).toBe('ok');
+    expect(viewOf(reply).status).toBe('ok');
     expect(row?.state).toMatchObject({
       kind: 'estimate',
       liquidationPrice: expected().liquidationPrice,
       bufferPercent: expected().buffer?.percent,
     });
-    expect(reply.buffers).toEqual([
-      {
-        key: 'BTCUSDT|long',
-        symbol: 'BTCUSDT',
-        side: 'long',
-        bufferPercent: expected().buffer?.percent,
-      },
-    ]);
     await vi.waitFor(() => {
-      expect(report).toHaveBeenCalledWith(7, 'binance', reply.buffers);
+      expect(report).toHaveBeenCalledWith(7, 'binance', bufferReport());
     });
   });
 
@@ -100,14 +116,14 @@ describe('createEstimateService', () => {
       const service = createEstimateService(report, () => now);
       service.estimate(7, request('65,010.3', 1));
       const second = service.estimate(7, request('64,000.0', 2));
-      expect(second.view.rows[0]?.state).toMatchObject({
+      expect(viewOf(second).rows[0]?.state).toMatchObject({
         bufferPercent: expected('64000').buffer?.percent,
       });
       expect(report).toHaveBeenCalledTimes(1); // the second waits for the end of the second
       now = 1000;
       await vi.advanceTimersByTimeAsync(1000);
       expect(report).toHaveBeenCalledTimes(2);
-      expect(report).toHaveBeenLastCalledWith(7, 'binance', second.buffers);
+      expect(report).toHaveBeenLastCalledWith(7, 'binance', bufferReport('64000'));
     } finally {
       vi.useRealTimers();
     }
@@ -115,27 +131,30 @@ describe('createEstimateService', () => {
 
   it('estimates a page with more rows than alerts follow, and leaves its alerts alone', () => {
     const base = request();
-    const row = base.rows[0];
-    const context = base.contexts[0];
-    if (row === undefined || context === undefined) throw new Error('fixture row');
-    const many: EstimateRequest = {
-      ...base,
-      rows: Array.from({ length: 600 }, (_, index) => ({ ...row, key: `BTCUSDT|long#${index}` })),
-      contexts: Array.from({ length: 600 }, () => context),
-    };
+    const row = base.rows[0] as EstimateRow;
+    const rows = Array.from({ length: 600 }, (_, index) => ({
+      ...row,
+      key: `BTCUSDT|long#${index}`,
+    }));
+    const many: EstimateRequest = { ...base, keys: rows.map((each) => each.key), rows };
     expect(parseExtensionMessage(many)).not.toBeNull();
     const report = vi.fn(() => Promise.resolve());
     const reply = createEstimateService(report).estimate(7, many);
-    expect(reply.view.rows).toHaveLength(600);
-    expect(reply.view.rows[599]?.state.kind).toBe('estimate');
+    expect(viewOf(reply).rows).toHaveLength(600);
+    expect(viewOf(reply).rows[599]?.state.kind).toBe('estimate');
     expect(report).not.toHaveBeenCalled();
   });
 
   it('turns a failure into the failed view instead of throwing', () => {
     const service = createEstimateService(() => Promise.resolve());
-    const broken = { ...request(), contexts: [] } as EstimateRequest;
+    const row = request().rows[0] as EstimateRow;
+    // Not a context position-from-raw can use (bypassing the message guard, as a bug would).
+    const broken = {
+      ...request(),
+      rows: [{ ...row, context: null }],
+    } as unknown as EstimateRequest;
     const reply = service.estimate(7, broken);
-    expect(reply.view).toEqual({
+    expect(viewOf(reply)).toEqual({
       siteId: 'binance',
       siteLabel: 'Binance Futures',
       status: 'failed',
@@ -158,6 +177,71 @@ describe('createEstimateService', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('updates (only the rows changed since the request the background holds)', () => {
+  /** An update of request `base`: this mark price as a patch of the one row. */
+  function tick(markPrice: string, seq: number, base: number): EstimateRequest {
+    return {
+      ...request(markPrice, seq),
+      base,
+      rows: [{ key: 'BTCUSDT|long', patch: { markPrice } }],
+    };
+  }
+
+  it('applies a patch to the rows it holds: the same estimate as the complete request', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    service.estimate(7, request('65,010.3', 1));
+    const patched = service.estimate(7, tick('64,000.0', 2, 1));
+    const complete = createEstimateService(() => Promise.resolve()).estimate(
+      7,
+      request('64,000.0', 2),
+    );
+    expect(viewOf(patched)).toEqual(viewOf(complete));
+    expect(viewOf(patched).rows[0]?.state).toMatchObject({
+      bufferPercent: expected('64000').buffer?.percent,
+    });
+  });
+
+  it('keeps unchanged rows, drops rows whose key is gone, and takes reshaped rows in full', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    const first = request('65,010.3', 1);
+    const row = first.rows[0] as EstimateRow;
+    const second: EstimateRow = { ...row, key: 'BTCUSDT|long#2' };
+    service.estimate(7, { ...first, keys: [row.key, second.key], rows: [row, second] });
+    // Nothing changed in the first row; the second is gone.
+    const kept = service.estimate(7, { ...first, seq: 2, base: 1, keys: [row.key], rows: [] });
+    expect(viewOf(kept).rows.map((each) => each.key)).toEqual([row.key]);
+    // The first row loses its entry price cell: sent in full, it now has a problem.
+    const withoutEntry = Object.fromEntries(
+      Object.entries(row.raw).filter(([field]) => field !== 'entryPrice'),
+    );
+    const reshaped = service.estimate(7, {
+      ...first,
+      seq: 3,
+      base: 2,
+      rows: [{ ...row, raw: withoutEntry }],
+    });
+    expect(viewOf(reshaped).rows[0]?.state.kind).toBe('problems');
+  });
+
+  it('asks for the complete request when it does not hold the base (a restarted worker)', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    expect(service.estimate(7, tick('64,000.0', 5, 4))).toEqual({ seq: 5, resend: true });
+    service.estimate(7, request('65,010.3', 6));
+    // An update of an older request than the one held is not applied either.
+    expect(service.estimate(7, tick('64,000.0', 7, 5))).toEqual({ seq: 7, resend: true });
+    expect(service.estimate(7, request('64,000.0', 8))).toMatchObject({ seq: 8 });
+    expect('view' in service.estimate(7, tick('63,000.0', 9, 8))).toBe(true);
+  });
+
+  it('asks for the complete request when an update names a row it never had', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    service.estimate(7, request('65,010.3', 1));
+    const unknown = { ...tick('64,000.0', 2, 1), keys: ['ETHUSDT|short'] };
+    unknown.rows = [{ key: 'ETHUSDT|short', patch: { markPrice: '1' } }];
+    expect(service.estimate(7, unknown)).toEqual({ seq: 2, resend: true });
   });
 });
 
@@ -186,27 +270,43 @@ describe('estimate requests through the background', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).not.toBe('');
   });
 
+  const row = request().rows[0] as EstimateRow;
   it.each([
-    ['rows and contexts of different lengths', { ...request(), contexts: [] }],
+    ['keys and rows that do not match', { ...request(), keys: ['other'] }],
+    ['a complete request missing a row', { ...request(), rows: [] }],
+    ['a row without a context', { ...request(), rows: [{ ...row, context: undefined }] }],
     [
       'a cell text over the bound',
-      { ...request(), rows: [{ key: 'k', raw: { size: 'x'.repeat(1001) }, problems: [] }] },
+      { ...request(), rows: [{ ...row, raw: { size: 'x'.repeat(1001) } }] },
     ],
     ['a negative seq', { ...request(), seq: -1 }],
+    ['a base that is not a seq', { ...request(), base: 'last' }],
+    ['a patch in a complete request', { ...request(), rows: [{ key: row.key, patch: {} }] }],
+    ['more rows than keys', { ...request(), base: 1, rows: [row, row] }],
     [
       'an unknown language',
       { ...request(), settings: { lang: 'fr', tolerancePercent: '0.5', feeRates: {} } },
     ],
     [
       'a bad number format',
-      { ...request(), contexts: [{ venue: 'binance', format: { decimalSeparator: ';' } }] },
+      {
+        ...request(),
+        rows: [{ ...row, context: { venue: 'binance', format: { decimalSeparator: ';' } } }],
+      },
     ],
   ])('rejects a request with %s', (_what, message) => {
     expect(parseExtensionMessage(message)).toBeNull();
   });
 
-  it('accepts the request the page builds', () => {
+  it('accepts the requests the page builds, complete or an update', () => {
     expect(parseExtensionMessage(request())).toEqual(request());
+    const update = {
+      ...request(),
+      seq: 2,
+      base: 1,
+      rows: [{ key: row.key, patch: { markPrice: '1' } }],
+    };
+    expect(parseExtensionMessage(update)).toEqual(update);
   });
 });
 

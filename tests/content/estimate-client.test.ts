@@ -21,8 +21,8 @@ function query(markPrice: string, pnl = '+1.00 USDT'): EstimateQuery {
         },
       ],
       ['unrealizedPnl'],
+      () => ({ venue: 'binance' }),
     ),
-    contexts: [{ venue: 'binance' }],
     settings: { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
   };
 }
@@ -78,7 +78,12 @@ describe('createEstimateClient', () => {
     const transport = controlledTransport();
     const client = createEstimateClient(() => undefined, transport.send);
     expect(client.request(query('65,000'))).toBe(true);
-    expect(transport.sent[0]?.rows[0]?.raw).toEqual({ symbol: 'BTCUSDT', markPrice: '65,000' });
+    expect(transport.sent[0]?.rows[0]).toEqual({
+      key: 'BTCUSDT|long',
+      raw: { symbol: 'BTCUSDT', markPrice: '65,000' },
+      problems: [],
+      context: { venue: 'binance' },
+    });
     expect(client.request(query('65,000', '+2.00 USDT'))).toBe(false);
     expect(transport.sent).toHaveLength(1);
   });
@@ -93,8 +98,12 @@ describe('createEstimateClient', () => {
     expect(transport.sent.map((request) => request.seq)).toEqual([1]);
     transport.answers[0]?.({ seq: 1, view: viewOf('5'), buffers: [] });
     await settle();
-    expect(transport.sent.map((request) => request.seq)).toEqual([1, 3]);
-    transport.answers[1]?.({ seq: 3, view: viewOf('6'), buffers: [] });
+    // Numbered when sent: the waiting 65,001 was replaced by 65,002 before it went.
+    expect(transport.sent.map((request) => request.seq)).toEqual([1, 2]);
+    expect(transport.sent[1]?.rows).toEqual([
+      { key: 'BTCUSDT|long', patch: { markPrice: '65,002' } },
+    ]);
+    transport.answers[1]?.({ seq: 2, view: viewOf('6'), buffers: [] });
     await settle();
     expect(
       views.map((view) => (view.rows[0]?.state as { bufferPercent: string }).bufferPercent),
@@ -141,6 +150,69 @@ describe('createEstimateClient', () => {
     await settle();
     expect(views[1]?.rows[0]).toBe(views[0]?.rows[0]);
     expect(views[2]?.rows[0]).not.toBe(views[1]?.rows[0]);
+  });
+
+  it('sends the complete rows first, then only the texts that changed', async () => {
+    const transport = controlledTransport();
+    const client = createEstimateClient(() => undefined, transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    client.request(query('65,001'));
+    expect(transport.sent[0]).toMatchObject({ seq: 1, base: null, keys: ['BTCUSDT|long'] });
+    expect(transport.sent[1]).toMatchObject({
+      seq: 2,
+      base: 1,
+      keys: ['BTCUSDT|long'],
+      rows: [{ key: 'BTCUSDT|long', patch: { markPrice: '65,001' } }],
+    });
+  });
+
+  it('sends a row in full when more than its texts changed (a field appeared, a problem)', async () => {
+    const transport = controlledTransport();
+    const client = createEstimateClient(() => undefined, transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    const withProblem = query('65,000');
+    const first = withProblem.rows[0];
+    if (first === undefined) throw new Error('fixture row');
+    client.request({
+      ...withProblem,
+      rows: [{ ...first, problems: [{ field: 'margin', reason: 'not-found' }] }],
+    });
+    expect(transport.sent[1]).toMatchObject({ base: 1, rows: [{ key: 'BTCUSDT|long' }] });
+    expect(transport.sent[1]?.rows[0]).toHaveProperty('raw');
+  });
+
+  it('sends the complete request again when the background asks for it', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    client.request(query('65,001'));
+    transport.answers[1]?.({ seq: 2, resend: true }); // the worker restarted between the two
+    await settle();
+    expect(transport.sent[2]).toMatchObject({ seq: 3, base: null });
+    expect(transport.sent[2]?.rows[0]).toMatchObject({ raw: { markPrice: '65,001' } });
+    transport.answers[2]?.({ seq: 3, view: viewOf('6') });
+    await settle();
+    expect(views.map((view) => view.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('sends the complete request after a failure', async () => {
+    const transport = controlledTransport();
+    const client = createEstimateClient(() => undefined, transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    client.request(query('65,001'));
+    transport.failures[1]?.(new Error('estimate port disconnected'));
+    await settle();
+    client.request(query('65,002'));
+    expect(transport.sent[2]).toMatchObject({ seq: 3, base: null });
   });
 
   it('never throws into the page when the transport throws synchronously', async () => {

@@ -38,8 +38,9 @@ function request(seq: number): EstimateRequest {
     siteId: 'binance',
     siteLabel: 'Binance Futures',
     status: 'no-positions',
+    base: null,
+    keys: [],
     rows: [],
-    contexts: [],
     settings: { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
   };
 }

@@ -1,0 +1,59 @@
+/**
+ * The smallest estimate request the background can apply (core/protocol.ts EstimateRequest): the
+ * rows new or changed since the rows it holds, a row whose cell texts alone changed as a patch of
+ * those texts. A mark tick then clones a price per row instead of every row with its context.
+ */
+import type { EstimateRow, EstimateRowPatch } from '../../core/protocol';
+
+/** Deep equality of plain data (strings, numbers, booleans, null, arrays and plain objects). */
+export function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      samePlain((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/**
+ * The texts that changed between two reads of one row, or null when more than texts changed (a
+ * field appeared or went, a problem, the context): the row then travels in full.
+ */
+function patchOf(held: EstimateRow, next: EstimateRow): Record<string, string> | null {
+  if (!samePlain(held.problems, next.problems) || !samePlain(held.context, next.context)) {
+    return null;
+  }
+  const fields = Object.keys(next.raw);
+  if (fields.length !== Object.keys(held.raw).length) return null;
+  const patch: Record<string, string> = {};
+  for (const field of fields) {
+    const text = next.raw[field];
+    const before = held.raw[field];
+    if (text === undefined || before === undefined) return null;
+    if (text !== before) patch[field] = text;
+  }
+  return patch;
+}
+
+/**
+ * @param held the rows the background holds, by key
+ * @param rows the page's rows now
+ * @returns the rows to send with an update of `held`: new or reshaped rows in full, rows whose
+ *   texts changed as patches; unchanged rows are left out
+ */
+export function changedRows(
+  held: ReadonlyMap<string, EstimateRow>,
+  rows: readonly EstimateRow[],
+): (EstimateRow | EstimateRowPatch)[] {
+  const changes: (EstimateRow | EstimateRowPatch)[] = [];
+  for (const row of rows) {
+    const before = held.get(row.key);
+    const patch = before === undefined ? null : patchOf(before, row);
+    if (patch === null) changes.push(row);
+    else if (Object.keys(patch).length > 0) changes.push({ key: row.key, patch });
+  }
+  return changes;
+}
