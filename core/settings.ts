@@ -46,6 +46,12 @@ export interface Settings {
   readonly alertsEnabled: boolean;
 }
 
+/**
+ * The storage.local key of the settings (WXT item `local:settings`, entrypoints/popup/settings-item.ts;
+ * the content script and the background read it directly and sanitize what they read).
+ */
+export const SETTINGS_KEY = 'settings';
+
 /** Version 1 is the first stored shape (2026-11-22). Bump it with a migration in settings-item.ts. */
 export const SETTINGS_VERSION = 1;
 

@@ -14,7 +14,7 @@ import {
   type AlertState,
 } from '../../core/alerts';
 import type { BufferReport } from '../../core/protocol';
-import { sanitizeSettings, type Settings } from '../../core/settings';
+import { SETTINGS_KEY, sanitizeSettings, type Settings } from '../../core/settings';
 import { resolveLang, type Lang } from '../../components/i18n';
 import { showBadge } from './badge';
 import { notifyAlert } from './notify';
@@ -27,8 +27,8 @@ interface TabAlerts {
 }
 
 const SESSION_KEY = 'session:alertTabs';
-/** settings-item.ts (POPUP) stores the settings under this key; read here and repaired, never trusted. */
-const SETTINGS_KEY = 'local:settings';
+/** settings-item.ts (popup) stores the settings under this key; read here and repaired, never trusted. */
+const SETTINGS_ITEM_KEY = `local:${SETTINGS_KEY}` as const;
 
 export interface AlertHubOptions {
   readonly now?: () => number;
@@ -83,7 +83,7 @@ function isPositionState(value: unknown): boolean {
 
 async function readSettings(): Promise<Settings> {
   try {
-    return sanitizeSettings(await storage.getItem(SETTINGS_KEY));
+    return sanitizeSettings(await storage.getItem(SETTINGS_ITEM_KEY));
   } catch {
     return sanitizeSettings(undefined);
   }

@@ -4,6 +4,7 @@
  */
 import { browser } from '#imports';
 import { ESTIMATE_PORT_NAME, parseExtensionMessage } from '../../core/protocol';
+import { SETTINGS_KEY } from '../../core/settings';
 import { createAlertHub, type AlertHub, type AlertHubOptions } from './alert-hub';
 import { createEstimateService, type EstimateService } from './estimate-service';
 import { tabIdOfNotification } from './notify';
@@ -51,7 +52,8 @@ export function startBackground(options: AlertHubOptions = {}): AlertHub {
 
   // New thresholds apply at once, not at the panel's next report (which waits for a price change).
   browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'local' && 'settings' in changes) hub.settingsChanged().catch(() => undefined);
+    if (areaName === 'local' && SETTINGS_KEY in changes)
+      hub.settingsChanged().catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -5,6 +5,7 @@
 import { storage } from '#imports';
 import {
   DEFAULT_SETTINGS,
+  SETTINGS_KEY,
   SETTINGS_VERSION,
   sanitizeSettings,
   type Settings,
@@ -17,7 +18,7 @@ import {
  */
 export const SETTINGS_MIGRATIONS: Readonly<Record<number, (stored: unknown) => unknown>> = {};
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,

@@ -15,11 +15,11 @@ import { productFromSymbolText } from '../../core/position-text';
 import { BUFFERS_MESSAGE_TYPE, type BuffersMessage } from '../../core/protocol';
 import {
   DEFAULT_SETTINGS,
+  SETTINGS_KEY,
   isSiteEnabled,
   sanitizeSettings,
   type Settings,
 } from '../../core/settings';
-import { settingsItem } from '../popup/settings-item';
 import { findAdapter } from './adapters/index';
 import type { Adapter } from './adapters/types';
 import { createEstimateClient, requestRows, type EstimateClient } from './estimate-client';
@@ -28,7 +28,8 @@ import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
 import { openInCalculator } from './open-calculator';
 import { detectPageTheme, type PageTheme } from './page-theme';
 import { NOT_AN_INPUT } from './not-an-input';
-import { placementItem, readPlacement, savePlacement } from './placement-item';
+import { readLocal, watchLocal } from './local-storage';
+import { readPlacement, readPlacements, savePlacement } from './placement-item';
 import { rawContextFor } from './read';
 import { createPositionsReader, type PositionsReader } from './read-incremental';
 import { watchPositions, type Watcher, type WatchReason } from './watch';
@@ -69,13 +70,23 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   let mounting = false;
 
   try {
-    settings = sanitizeSettings(await settingsItem.getValue());
-    placements = await placementItem.getValue();
+    settings = sanitizeSettings(await readLocal(SETTINGS_KEY));
+    placements = await readPlacements();
   } catch {
     // Storage unreadable: run with the defaults rather than not at all.
   }
 
-  const lang = (): Lang => resolveLang(settings.language, navigator.language);
+  // Resolved once per language setting: it is asked on every read.
+  let resolved: { readonly setting: Settings['language']; readonly lang: Lang } | null = null;
+  const lang = (): Lang => {
+    if (resolved?.setting !== settings.language) {
+      resolved = {
+        setting: settings.language,
+        lang: resolveLang(settings.language, navigator.language),
+      };
+    }
+    return resolved.lang;
+  };
 
   const estimateSettings = () => ({
     lang: lang(),
@@ -228,7 +239,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     },
   });
 
-  const unwatchSettings = settingsItem.watch((next) => {
+  const unwatchSettings = watchLocal(SETTINGS_KEY, (next) => {
     try {
       settings = sanitizeSettings(next);
       const current = session;

@@ -1,17 +1,17 @@
 /**
- * Where the panel sits on each site (storage key local:panelPlacement, shared interface): site id →
+ * Where the panel sits on each site (storage.local key `panelPlacement`, shared interface): site id →
  * {x, y, collapsed}. Whatever storage holds is repaired on read, so a corrupt entry only costs the
  * remembered position, never the panel.
  */
-import { storage } from '#imports';
 import type { PanelPlacement } from '../../components/panel/panel';
+import { readLocal, writeLocal } from './local-storage';
 
-export type PlacementsBySite = Readonly<Record<string, PanelPlacement>>;
+export const PLACEMENT_KEY = 'panelPlacement';
 
-export const placementItem = storage.defineItem<PlacementsBySite>('local:panelPlacement', {
-  fallback: {},
-  version: 1,
-});
+/** Every site's stored placement, as stored (each entry is checked by readPlacement). */
+export async function readPlacements(): Promise<unknown> {
+  return (await readLocal(PLACEMENT_KEY)) ?? {};
+}
 
 function isCoordinate(value: unknown): value is number | null {
   return value === null || (typeof value === 'number' && Number.isFinite(value) && value >= 0);
@@ -29,6 +29,7 @@ export function readPlacement(stored: unknown, siteId: string): PanelPlacement |
 
 /** Remember one site's placement, keeping the others. */
 export async function savePlacement(siteId: string, placement: PanelPlacement): Promise<void> {
-  const stored = await placementItem.getValue();
-  await placementItem.setValue({ ...stored, [siteId]: placement });
+  const stored = await readLocal(PLACEMENT_KEY);
+  const others = typeof stored === 'object' && stored !== null ? stored : {};
+  await writeLocal(PLACEMENT_KEY, { ...others, [siteId]: placement });
 }
