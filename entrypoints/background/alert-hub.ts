@@ -14,7 +14,8 @@ import {
   type AlertState,
 } from '../../core/alerts';
 import type { BufferReport } from '../../core/protocol';
-import { SETTINGS_KEY, sanitizeSettings, type Settings } from '../../core/settings';
+import { sanitizeSettings, type Settings } from '../../core/settings';
+import { settingsItem } from '../popup/settings-item';
 import { resolveLang, type Lang } from '../../components/i18n';
 import { showBadge } from './badge';
 import { notifyAlert } from './notify';
@@ -27,8 +28,6 @@ interface TabAlerts {
 }
 
 const SESSION_KEY = 'session:alertTabs';
-/** settings-item.ts (popup) stores the settings under this key; read here and repaired, never trusted. */
-const SETTINGS_ITEM_KEY = `local:${SETTINGS_KEY}` as const;
 
 export interface AlertHubOptions {
   readonly now?: () => number;
@@ -81,9 +80,14 @@ function isPositionState(value: unknown): boolean {
   );
 }
 
+/**
+ * Through the versioned item: defining it here runs any pending settings migration when the worker
+ * starts, so the pages, which read the stored settings directly, see the current shape. Repaired,
+ * never trusted.
+ */
 async function readSettings(): Promise<Settings> {
   try {
-    return sanitizeSettings(await storage.getItem(SETTINGS_ITEM_KEY));
+    return sanitizeSettings(await settingsItem.getValue());
   } catch {
     return sanitizeSettings(undefined);
   }
