@@ -90,6 +90,38 @@ export function scriptEntries(
   );
 }
 
+/**
+ * Microtask checkpoints (`RunMicrotasks`) in which our code ran: a promise continuation of ours
+ * (the estimate reply → the panel's render) runs there, outside any FunctionCall at our URL, so
+ * the script entries alone miss it. A checkpoint counts as ours when one of our CPU samples
+ * (sorted [timestamp, duration] pairs, ourSamples) falls inside it; the bench page's own feed
+ * queues no microtasks, so this overcounts at most a page continuation sharing the checkpoint.
+ */
+export function ourMicrotaskEntries(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  samples: readonly [number, number][],
+): TraceEvent[] {
+  const hasSampleIn = (from: number, to: number): boolean => {
+    let low = 0;
+    let high = samples.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((samples[middle]?.[0] ?? Infinity) < from) low = middle + 1;
+      else high = middle;
+    }
+    return (samples[low]?.[0] ?? Infinity) < to;
+  };
+  return events.filter(
+    (event) =>
+      event.pid === thread.pid &&
+      event.tid === thread.tid &&
+      event.ph === 'X' &&
+      event.name === 'RunMicrotasks' &&
+      hasSampleIn(event.ts, event.ts + (event.dur ?? 0)),
+  );
+}
+
 /** Console.timeStamp marks (the page's tick and phase marks), by message. */
 export function timeStamps(events: readonly TraceEvent[], message: string): number[] {
   return events

@@ -6,8 +6,9 @@
  * - CPU profile (CDP Profiler, 100 µs sampling) of the page's renderer: a sample is ours when any
  *   frame of its stack is in chrome-extension://<id>/…; samples are summed per update, an update
  *   being the window between two ticks of the page's feed (console.timeStamp marks in the trace).
- * - Trace (CDP Tracing, devtools.timeline): FunctionCall/EvaluateScript entries at our URL give a
- *   second, exact-duration figure; RunTask > 50 ms containing our work are our long tasks; timers and
+ * - Trace (CDP Tracing, devtools.timeline): FunctionCall/EvaluateScript entries at our URL, plus the
+ *   RunMicrotasks checkpoints in which our samples fall (promise continuations: the reply → render),
+ *   give a second, exact-duration figure (`dur`) and the thread CPU time of the same spans (`tdur`); RunTask > 50 ms containing our work are our long tasks; timers and
  *   animation frames installed from our script are counted in the idle window after the feed stops.
  * - Memory: JS heap of the page's isolate (CDP Runtime.getHeapUsage after HeapProfiler GC); the
  *   content script's isolated world lives in that isolate, so "ours" = with − without extension.
@@ -18,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_URL, benchPageHtml } from './bench-page';
 import {
+  ourMicrotaskEntries,
   ourSamples,
   ourTimerFires,
   pageMainThread,
@@ -159,7 +161,9 @@ function outermost(
 ): [number, number][] {
   const spans: [number, number][] = [];
   let end = -Infinity;
-  for (const entry of [...entries].sort((a, b) => a.ts - b.ts)) {
+  // Same start: the longer (enclosing) entry first, so the nested one is the one skipped.
+  const ordered = [...entries].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  for (const entry of ordered) {
     if (entry.ts < end) continue;
     spans.push([entry.ts, entry[length] ?? 0]);
     end = entry.ts + (entry.dur ?? 0);
@@ -238,9 +242,13 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
 
     const samples = ourSamples(profile, ourUrl);
     const perUpdate = perWindow(samples, updateMarks).map(ms);
-    const traceSpans = outermost(scriptEntries(events, thread, ourUrl), 'dur');
+    // Our callbacks and the microtask checkpoints our promise continuations (the render) ran in.
+    const ourEntries = [
+      ...scriptEntries(events, thread, ourUrl),
+      ...ourMicrotaskEntries(events, thread, samples),
+    ];
+    const traceSpans = outermost(ourEntries, 'dur');
     const perUpdateTrace = perWindow(traceSpans, updateMarks).map(ms);
-    const ourEntries = scriptEntries(events, thread, ourUrl);
     const perUpdateCpu = perWindow(outermost(ourEntries, 'tdur'), updateMarks).map(ms);
     const pageSamples = ourSamples(profile, 'https://www.binance.com/');
     const pagePerUpdate = perWindow(pageSamples, updateMarks).map(ms);

@@ -165,8 +165,10 @@ const at20 = withExtension.find((run) => run.positions === 20);
 if (at20 !== undefined) {
   budgets.push({
     budget: 'p95 per update < 2 ms at 20 positions',
-    measured: `${String(at20.perUpdateMs.p95)} ms (CPU time ${String(at20.perUpdateCpuMs.p95)} ms)`,
-    ok: at20.perUpdateMs.p95 < 2,
+    // The budget figure is the thread CPU time of our callbacks and microtasks (BENCHMARKS.md
+    // "Method"): the wall figures add the time a shared machine kept the renderer off a core.
+    measured: `CPU ${String(at20.perUpdateCpuMs.p95)} ms (trace wall ${String(at20.perUpdateTraceMs.p95)} ms, samples ${String(at20.perUpdateMs.p95)} ms)`,
+    ok: at20.perUpdateCpuMs.p95 < 2,
   });
 }
 for (const run of withExtension) {
