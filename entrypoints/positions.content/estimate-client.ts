@@ -19,6 +19,7 @@ import {
   type EstimateReply,
   type EstimateRequest,
   type EstimateRow,
+  type EstimateRowPatch,
 } from '../../core/protocol';
 import { changedRows, samePlain } from './estimate-delta';
 
@@ -84,6 +85,28 @@ function isReply(value: unknown): value is { seq: number; view: PanelView } {
   );
 }
 
+/** A query with its rows by key, and its changes since the query asked before it. */
+interface Asked {
+  readonly query: EstimateQuery;
+  readonly rows: ReadonlyMap<string, EstimateRow>;
+  changes?: {
+    readonly from: ReadonlyMap<string, EstimateRow>;
+    readonly rows: (EstimateRow | EstimateRowPatch)[];
+  };
+}
+
+/** Same page, status, settings and rows in the same order: only row contents can differ. */
+function sameOutline(before: EstimateQuery, after: EstimateQuery): boolean {
+  return (
+    before.siteId === after.siteId &&
+    before.siteLabel === after.siteLabel &&
+    before.status === after.status &&
+    samePlain(before.settings, after.settings) &&
+    before.rows.length === after.rows.length &&
+    before.rows.every((row, index) => row.key === after.rows[index]?.key)
+  );
+}
+
 /** The background did not hold the rows an update built on: it wants the complete request. */
 function isResend(value: unknown): boolean {
   return (
@@ -102,9 +125,9 @@ export function createEstimateClient(
   let seq = 0;
   let appliedSeq = -1;
   /** The last query asked about (an equal one is not sent again); null after a failure. */
-  let lastQuery: EstimateQuery | null = null;
+  let last: Asked | null = null;
   let inFlight = false;
-  let waiting: EstimateQuery | null = null;
+  let waiting: Asked | null = null;
   let sentAny = false;
   /** The rows the background holds after the last request sent, and that request's seq; null: send in full. */
   let held: { readonly seq: number; readonly rows: ReadonlyMap<string, EstimateRow> } | null = null;
@@ -128,7 +151,7 @@ export function createEstimateClient(
     if (request.seq <= appliedSeq) return; // an older answer than the one shown
     appliedSeq = request.seq;
     if (!isReply(reply) || reply.seq !== request.seq) {
-      lastQuery = null; // try again at the next change
+      last = null; // try again at the next change
       held = null; // in full: the background may hold nothing
       previousRows = new Map();
       onView({ siteId: request.siteId, siteLabel: request.siteLabel, status: 'failed', rows: [] });
@@ -137,12 +160,17 @@ export function createEstimateClient(
     onView(stableView(reply.view));
   }
 
-  function requestFor(query: EstimateQuery): EstimateRequest {
+  function requestFor(asked: Asked): EstimateRequest {
     seq += 1;
-    const keys = query.rows.map((row) => row.key);
-    const update =
-      held === null ? null : { base: held.seq, rows: changedRows(held.rows, query.rows) };
-    held = { seq, rows: new Map(query.rows.map((row) => [row.key, row])) };
+    const { query } = asked;
+    let update: Pick<EstimateRequest, 'base' | 'rows'> = { base: null, rows: query.rows };
+    if (held !== null) {
+      // The changes found when it was asked hold if they were found against what the background holds.
+      const rows =
+        asked.changes?.from === held.rows ? asked.changes.rows : changedRows(held.rows, query.rows);
+      update = { base: held.seq, rows };
+    }
+    held = { seq, rows: asked.rows };
     return {
       type: ESTIMATE_MESSAGE_TYPE,
       seq,
@@ -150,15 +178,15 @@ export function createEstimateClient(
       siteLabel: query.siteLabel,
       status: query.status,
       settings: query.settings,
-      keys,
-      ...(update ?? { base: null, rows: query.rows }),
+      keys: query.rows.map((row) => row.key),
+      ...update,
     };
   }
 
-  function dispatch(query: EstimateQuery): void {
+  function dispatch(asked: Asked): void {
     inFlight = true;
     sentAny = true;
-    const request = requestFor(query);
+    const request = requestFor(asked);
     let resend = false;
     let answer: Promise<unknown>;
     try {
@@ -183,7 +211,7 @@ export function createEstimateClient(
       .finally(() => {
         inFlight = false;
         if (resend) held = null;
-        const next = waiting ?? (resend ? query : null);
+        const next = waiting ?? (resend ? asked : null);
         waiting = null;
         if (next !== null) dispatch(next);
       });
@@ -191,14 +219,19 @@ export function createEstimateClient(
 
   return {
     request(query) {
-      if (lastQuery !== null && samePlain(lastQuery, query)) return false;
-      lastQuery = query;
-      if (inFlight) waiting = query;
-      else dispatch(query);
+      const asked: Asked = { query, rows: new Map(query.rows.map((row) => [row.key, row])) };
+      if (last !== null) {
+        const changes = { from: last.rows, rows: changedRows(last.rows, query.rows) };
+        if (changes.rows.length === 0 && sameOutline(last.query, query)) return false;
+        asked.changes = changes;
+      }
+      last = asked;
+      if (inFlight) waiting = asked;
+      else dispatch(asked);
       return true;
     },
     reset() {
-      lastQuery = null;
+      last = null;
       held = null;
       sentAny = false;
     },
