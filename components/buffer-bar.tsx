@@ -3,9 +3,8 @@
  * warning level, so the warning threshold sits in the middle. The level is also written as text:
  * colour is never the only signal (WCAG 1.4.1).
  */
-import { plainDecimalOf } from '../core/parse-number';
 import type { Settings } from '../core/settings';
-import { bufferLevel } from './buffer-level';
+import { bufferFill, bufferLevel } from './buffer-level';
 import { formatDecimal } from './format-number';
 import type { Lang } from './i18n/lookup';
 import { t } from './i18n/shared';
@@ -19,21 +18,6 @@ export interface BufferBarProps {
   /** Number format for the tooltip figure. */
   readonly style?: Settings['numberFormat'];
   readonly testId?: string;
-}
-
-/** Width of the fill as a CSS percentage string, clamped to [0, 100]. */
-function fillWidth(percent: string, warningPercent: string): string {
-  const buffer = plainDecimalOf(percent);
-  const warning = plainDecimalOf(warningPercent);
-  if (buffer === null || warning === null) return '0';
-  // A bar's width is a picture, not a figure: float arithmetic on the exactly parsed strings is
-  // precise enough for one decimal of a CSS percentage and keeps decimal.js out of the page.
-  // eslint-disable-next-line no-restricted-syntax
-  const scale = Number(warning) * 2;
-  if (!(scale > 0)) return '0';
-  // eslint-disable-next-line no-restricted-syntax
-  const width = Math.min(Math.max((Number(buffer) / scale) * 100, 0), 100);
-  return width.toFixed(1);
 }
 
 export function BufferBar(props: BufferBarProps) {
@@ -50,7 +34,9 @@ export function BufferBar(props: BufferBarProps) {
       >
         <div
           class="buffer-fill"
-          style={{ width: `${fillWidth(props.percent, props.warningPercent)}%` }}
+          style={{
+            width: `${(bufferFill(props.percent, props.warningPercent) * 100).toFixed(1)}%`,
+          }}
         />
         <div class="buffer-mark" style={{ left: '50%' }} title={t(lang, 'buffer.level.warning')} />
       </div>

@@ -17,15 +17,41 @@ export function bufferLevel(
   warningPercent: string,
   dangerPercent: string,
 ): BufferLevel {
-  const buffer = exact(bufferPercent);
+  return plainBufferLevel(
+    canonicalDecimal(bufferPercent),
+    canonicalDecimal(warningPercent),
+    canonicalDecimal(dangerPercent),
+  );
+}
+
+/** bufferLevel on canonical plain decimals (canonicalDecimal's): no parsing, for a hot path. */
+export function plainBufferLevel(buffer: string, warning: string, danger: string): BufferLevel {
   if (compareDecimal(buffer, '0') <= 0) return 'breached';
-  if (compareDecimal(buffer, exact(dangerPercent)) < 0) return 'danger';
-  if (compareDecimal(buffer, exact(warningPercent)) < 0) return 'warning';
+  if (compareDecimal(buffer, danger) < 0) return 'danger';
+  if (compareDecimal(buffer, warning) < 0) return 'warning';
   return 'safe';
 }
 
-/** The canonical form of a decimal string; an unreadable one is a programming error, as before. */
-function exact(value: string): string {
+/**
+ * How full a buffer bar is, in [0, 1]: the bar spans 0 → twice the warning level, so the warning
+ * threshold sits in the middle.
+ */
+export function bufferFill(bufferPercent: string, warningPercent: string): number {
+  return plainBufferFill(canonicalDecimal(bufferPercent), canonicalDecimal(warningPercent));
+}
+
+/** bufferFill on canonical plain decimals: no parsing, for a hot path. */
+export function plainBufferFill(buffer: string, warning: string): number {
+  // A bar's length is a picture, not a figure: float arithmetic on the exactly parsed strings is
+  // precise enough for a fraction of a pixel and keeps decimal.js out of the page.
+  // eslint-disable-next-line no-restricted-syntax
+  const span = Number(warning) * 2;
+  // eslint-disable-next-line no-restricted-syntax
+  return span > 0 ? Math.min(Math.max(Number(buffer) / span, 0), 1) : 0;
+}
+
+/** The canonical form of a decimal string; an unreadable one is a programming error. */
+export function canonicalDecimal(value: string): string {
   const plain = plainDecimalOf(value);
   if (plain === null) throw new Error(`not a decimal: ${value}`);
   return plain;

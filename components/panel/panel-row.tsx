@@ -5,21 +5,25 @@
  * Test hooks: design.md §5.
  */
 import { Component, type ComponentChild, type ComponentType } from 'preact';
-import { BufferBar } from '../buffer-bar';
 import { t } from '../i18n';
 import { NumberText } from '../number-text';
+import { BufferLine } from './buffer-line';
+import type { PanelStore } from './panel-store';
 import type { PanelDisplay, PanelRowView, RowEstimateView, RowProblemsView } from './panel-model';
 
 export interface PanelRowProps {
   readonly row: PanelRowView;
   readonly display: PanelDisplay;
   readonly onOpenCalculator: (row: PanelRowView) => void;
+  /** The rows' live buffers: the buffer line reads its figure there, not from `row`. */
+  readonly store: PanelStore;
 }
 
 /**
  * A part of a row that re-renders only when one of its props changed (compared one by one). The
- * parts take primitive props, so a mark tick, which changes a row's buffer only, re-renders the
- * buffer line and leaves the heading and the estimate figures alone (design.md §6 CPU budget).
+ * parts take primitive props, so a change to a cross position's liquidation price re-renders its
+ * figures and leaves the heading alone (design.md §6 CPU budget). A change of the buffer alone
+ * does not re-render the row at all (buffer-line.tsx).
  */
 function pure<P extends object>(render: (props: P) => ComponentChild): ComponentType<P> {
   return class PurePart extends Component<P> {
@@ -149,45 +153,6 @@ const EstimateCells = pure((state: EstimateFigures & { display: PanelDisplay }) 
   );
 });
 
-interface BufferLineProps {
-  readonly bufferPercent: string | null;
-  readonly noLiquidation: boolean;
-  readonly display: PanelDisplay;
-}
-
-const BufferLine = pure(({ bufferPercent, noLiquidation, display }: BufferLineProps) => {
-  const { lang, numberFormat } = display;
-  if (bufferPercent === null) {
-    // No mark price (or no liquidation at any price): nothing to measure, and we say which.
-    const reason = noLiquidation ? 'panel.noLiquidationTitle' : 'panel.bufferMissing';
-    return (
-      <div class="buffer-line muted" data-testid="liq-buffer">
-        {t(lang, reason)}
-      </div>
-    );
-  }
-  return (
-    <div class="buffer-line" title={t(lang, 'panel.column.buffer')}>
-      <NumberText
-        class="num strong"
-        value={bufferPercent}
-        lang={lang}
-        style={numberFormat}
-        maxFractionDigits={2}
-        unit="%"
-        testId="liq-buffer"
-      />
-      <BufferBar
-        percent={bufferPercent}
-        warningPercent={display.warningBufferPercent}
-        dangerPercent={display.dangerBufferPercent}
-        lang={lang}
-        style={numberFormat}
-      />
-    </div>
-  );
-});
-
 function ProblemList(props: {
   row: PanelRowView;
   state: RowProblemsView;
@@ -230,7 +195,7 @@ function ProblemList(props: {
   );
 }
 
-export function PanelRow({ row, display, onOpenCalculator }: PanelRowProps) {
+export function PanelRow({ row, display, onOpenCalculator, store }: PanelRowProps) {
   const { state } = row;
   return (
     <li
@@ -258,9 +223,11 @@ export function PanelRow({ row, display, onOpenCalculator }: PanelRowProps) {
             display={display}
           />
           <BufferLine
-            bufferPercent={state.bufferPercent}
+            rowKey={row.key}
+            hasBuffer={state.bufferPercent !== null}
             noLiquidation={state.liquidationPrice === null}
             display={display}
+            store={store}
           />
         </>
       ) : (

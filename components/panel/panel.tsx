@@ -2,13 +2,12 @@
  * The in-page panel: a compact, collapsible, draggable card listing the page's positions.
  * Presentational only (style.md §4.5): view model in, markup and callbacks out.
  */
-import { Component } from 'preact';
-import { useState } from 'preact/hooks';
-import { compareDecimal } from '../../core/decimal-string';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { NumberText } from '../number-text';
+import { BufferSummary } from './buffer-summary';
 import type { PanelDisplay, PanelRowView, PanelView } from './panel-model';
-import { PanelRow, type PanelRowProps } from './panel-row';
+import { PanelRows } from './panel-rows';
+import { createPanelStore, type PanelStore } from './panel-store';
 import { useDrag, type PanelPoint } from './use-drag';
 
 /** Where the panel sits on a site, remembered per site (storage key local:panelPlacement). */
@@ -27,37 +26,11 @@ export interface PanelProps {
   readonly startCollapsed: boolean;
   readonly onPlacementChange: (placement: PanelPlacement) => void;
   readonly onOpenCalculator: (row: PanelRowView) => void;
-}
-
-/**
- * A row re-renders only when its view model changed: the pipeline hands back the same object for
- * a row whose inputs did not change, so a tick on one position re-renders one row (design.md §2).
- */
-class StableRow extends Component<PanelRowProps> {
-  override shouldComponentUpdate(next: PanelRowProps): boolean {
-    const current = this.props;
-    return (
-      next.row !== current.row ||
-      next.display !== current.display ||
-      next.onOpenCalculator !== current.onOpenCalculator
-    );
-  }
-
-  override render() {
-    return <PanelRow {...this.props} />;
-  }
-}
-
-/** The smallest buffer among the rows that have one: the number that matters when collapsed. */
-function tightestBuffer(rows: readonly PanelRowView[]): string | null {
-  let tightest: string | null = null;
-  for (const row of rows) {
-    if (row.state.kind !== 'estimate' || row.state.bufferPercent === null) continue;
-    if (tightest === null || compareDecimal(row.state.bufferPercent, tightest) < 0) {
-      tightest = row.state.bufferPercent;
-    }
-  }
-  return tightest;
+  /**
+   * The rows' live content, kept current by the caller (mount-panel.tsx feeds it every view, also
+   * those it does not render). Without it the panel keeps its own, fed from `view`.
+   */
+  readonly store?: PanelStore;
 }
 
 function StatusLine({ view, display }: { view: PanelView; display: PanelDisplay }) {
@@ -125,7 +98,12 @@ export function Panel(props: PanelProps) {
     });
   };
 
-  const tightest = tightestBuffer(view.rows);
+  const ownStore = useRef<PanelStore | null>(null);
+  let store = props.store;
+  if (store === undefined) {
+    store = ownStore.current ??= createPanelStore();
+    store.set(view.rows);
+  }
   const countText =
     view.rows.length === 1
       ? t(lang, 'panel.positionCountOne')
@@ -162,17 +140,7 @@ export function Panel(props: PanelProps) {
         <span class="logo" aria-hidden="true" />
         <span class="title">{t(lang, 'panel.title')}</span>
         <span class="count">{countText}</span>
-        {collapsed && tightest !== null ? (
-          <NumberText
-            class="num summary"
-            value={tightest}
-            lang={lang}
-            style={display.numberFormat}
-            maxFractionDigits={2}
-            unit="%"
-            testId="liq-summary"
-          />
-        ) : null}
+        {collapsed ? <BufferSummary display={display} store={store} /> : null}
         {collapsed && view.status === 'degraded' ? <span class="summary-flag">!</span> : null}
         <button
           type="button"
@@ -190,16 +158,12 @@ export function Panel(props: PanelProps) {
         <div class="body">
           <StatusLine view={view} display={display} />
           {view.rows.length === 0 ? null : (
-            <ul class="rows">
-              {view.rows.map((row) => (
-                <StableRow
-                  key={row.key}
-                  row={row}
-                  display={display}
-                  onOpenCalculator={props.onOpenCalculator}
-                />
-              ))}
-            </ul>
+            <PanelRows
+              rows={view.rows}
+              display={display}
+              store={store}
+              onOpenCalculator={props.onOpenCalculator}
+            />
           )}
           <p class="footer">{t(lang, 'panel.footer')}</p>
         </div>

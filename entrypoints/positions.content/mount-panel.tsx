@@ -4,26 +4,23 @@
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { render } from 'preact';
-import { Panel, type PanelPlacement } from '../../components/panel/panel';
-import type { PanelDisplay, PanelRowView, PanelView } from '../../components/panel/panel-model';
+import {
+  createPanelRenderer,
+  type PanelCallbacks,
+  type PanelState,
+} from '../../components/panel/panel-renderer';
 import '../../components/panel/panel.css';
+
+export type { PanelCallbacks, PanelState } from '../../components/panel/panel-renderer';
 
 /** The host element's tag name (design.md §5). */
 export const PANEL_HOST_NAME = 'liq-sentinel-panel';
 
-export interface PanelCallbacks {
-  readonly onPlacementChange: (placement: PanelPlacement) => void;
-  readonly onOpenCalculator: (row: PanelRowView) => void;
-}
-
-export interface PanelState {
-  readonly view: PanelView;
-  readonly display: PanelDisplay;
-  readonly placement: PanelPlacement | null;
-  readonly startCollapsed: boolean;
-}
-
 export interface MountedPanel {
+  /**
+   * Shows a new state; a mark tick that moved buffers alone runs no Preact at all
+   * (components/panel/panel-renderer.tsx).
+   */
   update(state: PanelState): void;
   remove(): void;
   /** True for the host element and anything inside it: the watcher ignores these. */
@@ -39,26 +36,8 @@ export async function mountPanel(
   initial: PanelState,
   callbacks: PanelCallbacks,
 ): Promise<MountedPanel> {
-  let state = initial;
-  let container: HTMLElement | null = null;
+  const renderer = createPanelRenderer(initial, callbacks);
   let removed = false;
-
-  const draw = () => {
-    if (container === null) return;
-    render(
-      <Panel
-        // A new site key remounts the panel so the remembered placement of that site applies.
-        key={state.view.siteId}
-        view={state.view}
-        display={state.display}
-        placement={state.placement}
-        startCollapsed={state.startCollapsed}
-        onPlacementChange={callbacks.onPlacementChange}
-        onOpenCalculator={callbacks.onOpenCalculator}
-      />,
-      container,
-    );
-  };
 
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: PANEL_HOST_NAME,
@@ -73,22 +52,19 @@ export async function mountPanel(
     onMount(uiContainer) {
       const root = document.createElement('div');
       uiContainer.append(root);
-      container = root;
-      draw();
+      renderer.attach(root);
       return root;
     },
     onRemove(root) {
+      renderer.attach(null);
       if (root) render(null, root);
-      container = null;
     },
   });
   ui.mount();
 
   return {
     update(next) {
-      if (removed) return;
-      state = next;
-      draw();
+      if (!removed) renderer.update(next);
     },
     remove() {
       if (removed) return;

@@ -2,7 +2,7 @@
  * A page with thousands of positions (issue 5.4): the reader, the pipeline and the panel finish in
  * bounded time, read every row, and the buffers message stays within what the background accepts.
  */
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Panel } from '../../components/panel/panel';
 import { MAX_REPORTED_POSITIONS, parseExtensionMessage } from '../../core/protocol';
@@ -24,7 +24,7 @@ describe('a page with 5,000 positions', () => {
   it(
     'is read, estimated and rendered without throwing and in bounded time',
     { timeout: 120_000 },
-    () => {
+    async () => {
       document.body.append(
         buildTable(
           document,
@@ -60,6 +60,13 @@ describe('a page with 5,000 positions', () => {
           onPlacementChange={() => {}}
           onOpenCalculator={() => {}}
         />,
+      );
+      // The panel draws a long list over a few animation frames (no long task in the page).
+      await waitFor(
+        () => {
+          expect(container.querySelectorAll('[data-testid="liq-row"]').length).toBe(RENDERED_ROWS);
+        },
+        { timeout: 60_000 },
       );
       const totalMs = performance.now() - started;
       console.log(

@@ -1,0 +1,109 @@
+/**
+ * A long list is drawn over a few animation frames (components/panel/use-progressive.ts), so the
+ * first render of 100 positions is not one long task; once every row is drawn nothing more is
+ * scheduled (design.md §6: zero work while idle).
+ */
+import { cleanup, render, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Panel } from '../../components/panel/panel';
+import type { PanelRowView } from '../../components/panel/panel-model';
+import { PROGRESSIVE_STEP } from '../../components/panel/use-progressive';
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function rowsOf(count: number, prefix = 'P'): PanelRowView[] {
+  return Array.from({ length: count }, (_, index) => ({
+    key: `${prefix}${String(index)}`,
+    symbol: `${prefix}${String(index)}USDT`,
+    side: 'long',
+    leverage: '10',
+    marginMode: 'isolated',
+    state: {
+      kind: 'estimate',
+      liquidationPrice: '100.5',
+      platformLiquidationPrice: null,
+      differencePercent: null,
+      agrees: null,
+      bufferPercent: `${String(index + 1)}.25`,
+      bufferPrice: '1',
+      priceDecimals: 2,
+    },
+  }));
+}
+
+function panel(rows: readonly PanelRowView[]) {
+  return (
+    <Panel
+      view={{ siteId: 'binance', siteLabel: 'Binance', status: 'ok', rows }}
+      display={{
+        lang: 'en',
+        numberFormat: 'auto',
+        warningBufferPercent: '10',
+        dangerBufferPercent: '5',
+        tolerancePercent: '0.5',
+        theme: 'dark',
+      }}
+      placement={null}
+      startCollapsed={false}
+      onPlacementChange={() => {}}
+      onOpenCalculator={() => {}}
+    />
+  );
+}
+
+const drawnKeys = () =>
+  [...document.querySelectorAll<HTMLElement>('[data-testid="liq-row"]')].map(
+    (element) => element.dataset.key,
+  );
+
+/** Two animation frames' worth of waiting (jsdom runs them at 60 Hz). */
+const frames = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
+
+describe('progressive drawing of a long list', () => {
+  it('draws the first rows at once, the rest in following frames, then schedules nothing', async () => {
+    const requestFrame = vi.spyOn(window, 'requestAnimationFrame');
+    const rows = rowsOf(100);
+    render(panel(rows));
+    expect(drawnKeys()).toEqual(rows.slice(0, PROGRESSIVE_STEP).map((row) => row.key));
+    await waitFor(() => {
+      expect(drawnKeys()).toHaveLength(PROGRESSIVE_STEP * 2);
+    });
+
+    await waitFor(() => {
+      expect(drawnKeys()).toHaveLength(100);
+    });
+    expect(drawnKeys()).toEqual(rows.map((row) => row.key));
+    // Every row is complete, the last one too.
+    const last = document.querySelector('[data-key="P99"] [data-testid="liq-buffer"]');
+    expect(last?.getAttribute('data-value')).toBe('100.25');
+    // Once all are drawn nothing is scheduled any more (Preact's own effect flush, also a frame,
+    // has run by the time the next frame comes).
+    await frames();
+    const settled = requestFrame.mock.calls.length;
+    await frames();
+    expect(requestFrame.mock.calls.length).toBe(settled);
+  });
+
+  it('draws a small list, or a few more rows, in one render', () => {
+    const { rerender } = render(panel(rowsOf(10)));
+    expect(drawnKeys()).toHaveLength(10);
+    rerender(panel([...rowsOf(3, 'N'), ...rowsOf(10)]));
+    expect(drawnKeys()).toHaveLength(13);
+  });
+
+  it('starts over when the list empties and fills again (a new positions tab)', async () => {
+    const { rerender } = render(panel(rowsOf(60)));
+    await waitFor(() => {
+      expect(drawnKeys()).toHaveLength(60);
+    });
+    rerender(panel([]));
+    rerender(panel(rowsOf(60, 'Q')));
+    expect(drawnKeys()).toHaveLength(PROGRESSIVE_STEP);
+    await waitFor(() => {
+      expect(drawnKeys()).toHaveLength(60);
+    });
+  });
+});
