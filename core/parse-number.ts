@@ -71,9 +71,12 @@ function normalise(text: string): string {
   // (no-break, thin, narrow no-break) to their ASCII forms.
   const head = text.slice(0, MAX_TEXT_LENGTH + 1);
   // ASCII is already NFKC; most cells are, and normalising costs more than the rest of the parse.
-  return (/^[\x20-\x7e]*$/.test(head) ? head : head.normalize('NFKC'))
-    .replace(DASHES, '-')
-    .replace(APOSTROPHES, "'")
+  // ASCII holds no dash or apostrophe variant either.
+  return (
+    /^[\x20-\x7e]*$/.test(head)
+      ? head
+      : head.normalize('NFKC').replace(DASHES, '-').replace(APOSTROPHES, "'")
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -159,7 +162,7 @@ function readToken(text: string, firstDigit: number): NumberToken {
   let end = firstDigit;
   while (end < text.length) {
     const char = text[end] ?? '';
-    if (/\d/.test(char) || char === '.' || char === ',') {
+    if ((char >= '0' && char <= '9') || char === '.' || char === ',') {
       end += 1;
       continue;
     }
@@ -184,17 +187,17 @@ function toPlainDigits(body: string, format: NumberFormat | undefined): string |
   const { decimalSeparator, groupSeparator } = resolved;
   const parts = body.split(decimalSeparator);
   if (parts.length > 2) return null;
-  const integerPart = parts[0] ?? '';
+  let integerDigits = parts[0] ?? '';
   const fractionPart = parts[1] ?? '';
-  const groupChars: string[] = groupSeparator === '' ? [] : [groupSeparator];
-  // Space and apostrophe grouping can appear together with the declared separator.
-  for (const extra of [' ', "'"]) if (!groupChars.includes(extra)) groupChars.push(extra);
-  let integerDigits = integerPart;
-  for (const group of groupChars) {
-    if (integerDigits.includes(group)) {
-      const groups = integerDigits.split(group);
-      if (!isValidGrouping(groups)) return null;
-      integerDigits = groups.join('');
+  // Plain digits (most cells) hold no group separator.
+  if (!/^\d*$/.test(integerDigits)) {
+    // Space and apostrophe grouping can appear together with the declared separator.
+    for (const group of [groupSeparator, ' ', "'"]) {
+      if (group !== '' && integerDigits.includes(group)) {
+        const groups = integerDigits.split(group);
+        if (!isValidGrouping(groups)) return null;
+        integerDigits = groups.join('');
+      }
     }
   }
   if (!/^\d*$/.test(integerDigits) || !/^\d*$/.test(fractionPart)) return null;

@@ -6,7 +6,7 @@
  */
 import type { MarginMode, Product, Side } from './contract';
 import { compareDecimal } from './decimal-string';
-import { parseNumber, type NumberFormat } from './parse-number';
+import { parseNumber, type NumberFormat, type ParsedNumber } from './parse-number';
 
 /** NFKC folds full-width forms; ASCII text is already in that form, and most cells are ASCII. */
 function nfkc(text: string): string {
@@ -31,25 +31,31 @@ const SHORT_WORDS = new Set([
 
 type SideWord = { readonly side: Side; readonly word: string } | 'ambiguous' | null;
 
-/** Bounded: a page with ever-new texts (prices) clears it instead of growing it. */
-const SIDE_WORD_MEMO_LIMIT = 2000;
-const sideWordMemo = new Map<string, SideWord>();
+/**
+ * A pure function of a page text, memoised per text: the reader asks about the same cells on
+ * every tick. Bounded: a page with ever-new texts (prices) clears the memo instead of growing it.
+ */
+export function perText<T extends object | string | null>(
+  compute: (text: string) => T,
+): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      if (memo.size >= 2000) memo.clear();
+      found = compute(text);
+      memo.set(text, found);
+    }
+    return found;
+  };
+}
 
 /**
  * The side word in a text: a whole token such as `Long`, `Sell`, `多`, `做空`.
  *
  * @returns the side with the word as written, 'ambiguous' when both sides are named, or null.
  */
-export function sideWordIn(text: string): SideWord {
-  // Pure and asked about the same cells on every tick (a page's side column, its symbol cells).
-  let found = sideWordMemo.get(text);
-  if (found === undefined) {
-    if (sideWordMemo.size >= SIDE_WORD_MEMO_LIMIT) sideWordMemo.clear();
-    found = sideWordUncached(text);
-    sideWordMemo.set(text, found);
-  }
-  return found;
-}
+export const sideWordIn = perText(sideWordUncached);
 
 function sideWordUncached(text: string): SideWord {
   const tokens = nfkc(text)
@@ -73,7 +79,7 @@ export function sideFromText(text: string): Side | 'ambiguous' | null {
 const MARGIN_MODE_PATTERN = /(?<![a-z])(cross(?:ed)?|isolated)(?![a-z])|(全仓|全倉|逐仓|逐倉)/i;
 
 /** Margin mode from text, with the matched words (e.g. "Cross"), or null. */
-export function marginModeFromText(
+export const marginModeFromText = perText(function marginModeUncached(
   text: string,
 ): { readonly mode: MarginMode; readonly text: string } | null {
   const match = MARGIN_MODE_PATTERN.exec(nfkc(text));
@@ -82,16 +88,16 @@ export function marginModeFromText(
   const lower = words.toLowerCase();
   const mode: MarginMode = lower.startsWith('cross') || /全/.test(words) ? 'cross' : 'isolated';
   return { mode, text: words };
-}
+});
 
 /** A leverage badge: `20x`, `20X`, `5.5x`, `20×`, `全仓20x`; not `0x12ab` (lookarounds). */
 const LEVERAGE_PATTERN = /(?<![\w.])(\d{1,3}(?:\.\d{1,2})?)\s?[xX×](?![\w])/;
 
 /** The leverage badge inside a text (e.g. "20x" from "Cross 20x"), or null. */
-export function leverageTextFrom(text: string): string | null {
+export const leverageTextFrom = perText((text): string | null => {
   const match = LEVERAGE_PATTERN.exec(nfkc(text));
   return match ? match[0].replace(/\s/g, '') : null;
-}
+});
 
 /**
  * Side from price geometry, the last resort (exchange-pages.md §10.4): a long is liquidated below
@@ -102,8 +108,14 @@ export function sideFromGeometry(
   liquidationPriceText: string,
   format?: NumberFormat,
 ): Side | null {
-  const entry = parseNumber(entryPriceText, format);
-  const liquidation = parseNumber(liquidationPriceText, format);
+  return sideFromPrices(
+    parseNumber(entryPriceText, format),
+    parseNumber(liquidationPriceText, format),
+  );
+}
+
+/** sideFromGeometry for prices already parsed (the page reader parses each cell once). */
+export function sideFromPrices(entry: ParsedNumber, liquidation: ParsedNumber): Side | null {
   if (!entry.ok || !liquidation.ok) return null;
   if (compareDecimal(entry.value, '0') <= 0 || compareDecimal(liquidation.value, '0') <= 0) {
     return null;

@@ -6,6 +6,7 @@
 import type { LabelText, Locator } from './adapters/types';
 import { matchesLabel } from './read-header';
 import { documentOf } from './read-node';
+import { selectorOf } from './read-row';
 import { isInsideOwnElement, readText } from './read-text';
 
 /** Labels longer than this are sentences, not labels. */
@@ -59,10 +60,16 @@ function walkForLabel(
     const text = node.nodeValue ?? ''; // text nodes always carry a value; typed nullable
     // Labels are short and digit-free; skipping values first keeps the walk cheap.
     if (text.length > MAX_LABEL_LENGTH || text.trim() === '' || /\d/.test(text)) continue;
+    if (exclude?.contains(node) === true) {
+      // exclude is null when no area was found. Its labels are column headers, not account
+      // labels: the walk jumps past its last node at once.
+      let last: Node = exclude;
+      while (last.lastChild !== null) last = last.lastChild;
+      walker.currentNode = last;
+      continue;
+    }
     const parent = node.parentElement;
-    if (parent === null || isInsideOwnElement(parent)) continue;
-    if (exclude?.contains(parent) === true) continue; // exclude is null when no area was found
-    if (!matchesLabel(text, label)) continue;
+    if (parent === null || !matchesLabel(text, label) || isInsideOwnElement(parent)) continue;
     const value = valueBeside(parent);
     if (value !== null) return { element: parent, value };
   }
@@ -83,14 +90,8 @@ export function readAccountValue(
     if ('label' in locator) {
       const value = byLabel(root, locator.label, exclude);
       if (value !== null) return value;
-    } else if ('css' in locator || 'attr' in locator) {
-      const selector =
-        'css' in locator
-          ? locator.css
-          : locator.value === undefined
-            ? `[${locator.attr}]`
-            : `[${locator.attr}="${locator.value}"]`;
-      const element = root.querySelector(selector);
+    } else if (!('scan' in locator)) {
+      const element = root.querySelector(selectorOf(locator));
       if (element !== null && !isInsideOwnElement(element)) {
         const text = readText(element);
         if (text !== '') return text;

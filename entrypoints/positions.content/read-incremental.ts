@@ -13,14 +13,14 @@ import {
   accountFor,
   readPositions,
   readRow,
-  rowCellTexts,
+  rowSignature,
   type ReadResult,
   type TableSnapshot,
   withKeys,
 } from './read';
 import { resolveNumberFormat } from './read-format';
 import { documentOf } from './read-node';
-import { primeText, withTextCache } from './read-text';
+import { readText, withTextCache } from './read-text';
 
 /** More records than this in one frame: a re-render, not a tick; a full read is cheaper. */
 const MAX_RECORDS = 2000;
@@ -72,17 +72,22 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touche
       for (const node of record.removedNodes) if (holdsCell(node)) return null;
     }
     const target = record.target;
-    let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
-    let found: { row: number; cell: number } | undefined;
+    let known = false;
     // Only changes inside a known cell: one in a row outside its cells (a wrapper) or outside the
-    // rows may have moved cells or rows.
-    while (node !== null && node !== container && found === undefined) {
-      found = cached.cellIndex.get(node);
-      node = node.parentElement;
+    // rows may have moved cells or rows. Every known cell around the change is touched (a cell
+    // nested in another changes the outer one's text too).
+    for (
+      let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
+      node !== null && node !== container;
+      node = node.parentElement
+    ) {
+      const found = cached.cellIndex.get(node);
+      if (found === undefined) continue;
+      known = true;
+      const cells = touched.get(found.row) ?? new Set<number>();
+      touched.set(found.row, cells.add(found.cell));
     }
-    if (found === undefined) return null;
-    const cells = touched.get(found.row) ?? new Set<number>();
-    touched.set(found.row, cells.add(found.cell));
+    if (!known) return null;
   }
   return touched;
 }
@@ -110,33 +115,40 @@ function reread(
   const touched = changedRows(cached, changes);
   if (touched === null) return null;
 
-  const reads = [...snapshot.reads];
-  const cellTexts = [...snapshot.cellTexts];
+  const memos = [...snapshot.memos];
+  const signatures = [...snapshot.signatures];
+  let textsChanged = false;
   for (const [index, cells] of touched) {
     const source = snapshot.sources[index];
-    const before = snapshot.cellTexts[index];
-    if (source === undefined || before === undefined || !source.element.isConnected) return null;
-    // Cells no mutation reached read as before: only the touched ones are walked again.
-    source.scanElements.forEach((cell, cellIndex) => {
-      const text = before[cellIndex];
-      if (!cells.has(cellIndex) && text !== undefined) primeText(cell, text);
-    });
-    const texts = rowCellTexts(source);
-    // A row emptied (a spacer now) or identical to another (a duplicate render): the full read
-    // decides whether it is still a position row.
-    if (texts.every((text) => text === '')) return null;
-    cellTexts[index] = texts;
-    reads[index] = readRow(source, adapter, numberFormat);
+    const memo = memos[index];
+    if (source === undefined || memo === undefined || !source.element.isConnected) return null;
+    // Cells no mutation reached read as before: only the touched ones are read again.
+    const texts = [...memo.texts];
+    const changed = new Map<number, string>();
+    for (const cell of cells) {
+      const element = source.scanElements[cell];
+      const text = element === undefined ? '' : readText(element);
+      if (text !== texts[cell]) changed.set(cell, texts[cell] ?? '');
+      texts[cell] = text;
+    }
+    if (changed.size > 0) {
+      // A row emptied (a spacer now): the full read decides whether it is still a position row.
+      if (texts.every((text) => text === '')) return null;
+      signatures[index] = rowSignature(texts);
+      textsChanged = true;
+    }
+    memos[index] = readRow(source, adapter, numberFormat, texts, { memo, changed });
   }
-  const signatures = cellTexts.map((texts) => texts.join('\u0001'));
-  if (new Set(signatures).size !== signatures.length) return null;
+  // A row now identical to another (a duplicate render): the full read decides.
+  if (textsChanged && new Set(signatures).size !== signatures.length) return null;
+  const reads = memos.map((memo) => memo.read);
   const rows = withKeys(reads);
   const result: ReadResult = {
     ...snapshot.result,
     rows,
     account: accountFor(root, adapter, rows, snapshot.accountExclude),
   };
-  cached.snapshot = { ...snapshot, reads, cellTexts, result };
+  cached.snapshot = { ...snapshot, memos, signatures, result };
   return result;
 }
 

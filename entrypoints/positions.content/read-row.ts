@@ -2,59 +2,75 @@
  * One position row (a table row or a card) → raw field texts and field problems, by applying the
  * adapter's ordered locators. Each cell is read on its own (exchange-pages.md §10.8).
  */
-import { leverageTextFrom, marginModeFromText, sideWordIn } from '../../core/position-text';
+import {
+  leverageTextFrom,
+  marginModeFromText,
+  perText,
+  sideWordIn,
+} from '../../core/position-text';
 import type { Card } from './read-cards';
 import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import type { TableModel, TableRow } from './read-table';
 import { isInsideOwnElement, readText } from './read-text';
-import type { FieldSpec, LabelText, Locator, PositionField } from './adapters/types';
+import type {
+  AttrLocator,
+  CssLocator,
+  FieldSpec,
+  LabelText,
+  Locator,
+  PositionField,
+} from './adapters/types';
 
 /** A row, whatever its layout, seen through the three questions locators ask. */
 export interface RowSource {
   readonly element: Element;
   /** Cells (tables) or text leaves (cards) to scan for side / leverage / margin-mode words. */
   readonly scanElements: readonly Element[];
-  valueForLabel(label: LabelText): LocatorHit;
+  /** @param texts - the scan elements' texts, in order (read once per pass by the caller). */
+  valueForLabel(label: LabelText, texts: readonly string[]): LocatorHit;
+  /**
+   * The scan elements a label's value is read from (tables: its column); null when the value
+   * depends on more than those texts (cards), so a re-read can never keep it.
+   */
+  cellsFor(label: LabelText): readonly number[] | null;
 }
 
 /** `empty`: the place exists but holds no text yet (a skeleton); `ambiguous`: several places. */
 export type LocatorHit = { readonly text: string } | 'empty' | 'ambiguous' | null;
 
-/** Columns whose header matches a label, memoised per table model (one read pass). */
-const columnsByModel = new WeakMap<TableModel, Map<LabelText, number[]>>();
-
-function columnsFor(model: TableModel, label: LabelText): number[] {
-  let byLabel = columnsByModel.get(model);
-  if (byLabel === undefined) {
-    byLabel = new Map();
-    columnsByModel.set(model, byLabel);
-  }
-  let columns = byLabel.get(label);
-  if (columns === undefined) {
-    columns = [];
-    model.normalizedHeaders.forEach((header, index) => {
-      if (matchesNormalizedLabel(header, label)) columns?.push(index); // assigned just above
-    });
-    byLabel.set(label, columns);
-  }
-  return columns;
+/** The columns whose header matches a label, memoised per label for one table model. */
+export function columnsOf(model: TableModel): (label: LabelText) => readonly number[] {
+  const byLabel = new Map<LabelText, number[]>();
+  return (label) => {
+    let columns = byLabel.get(label);
+    if (columns === undefined) {
+      columns = model.normalizedHeaders.flatMap((header, index) =>
+        matchesNormalizedLabel(header, label) ? [index] : [],
+      );
+      byLabel.set(label, columns);
+    }
+    return columns;
+  };
 }
 
-export function tableRowSource(model: TableModel, row: TableRow): RowSource {
+/** @param columnsFor - columnsOf(the row's table model), shared by its rows. */
+export function tableRowSource(
+  columnsFor: (label: LabelText) => readonly number[],
+  row: TableRow,
+): RowSource {
   return {
     element: row.element,
     scanElements: row.cells,
-    valueForLabel(label) {
-      const columns = columnsFor(model, label);
+    valueForLabel(label, texts) {
+      const columns = columnsFor(label);
       if (columns.length > 1) return 'ambiguous';
       const column = columns[0];
       if (column === undefined) return null;
-      const cell = row.cells[column];
       // A missing cell: the row is shorter than the header (colspan or a skeleton row).
-      if (cell === undefined) return 'empty';
-      const text = readText(cell);
+      const text = texts[column] ?? '';
       return text === '' ? 'empty' : { text };
     },
+    cellsFor: columnsFor,
   };
 }
 
@@ -69,6 +85,7 @@ export function cardRowSource(card: Card): RowSource {
       if (pair === undefined) return null;
       return pair.value === '' ? 'empty' : { text: pair.value };
     },
+    cellsFor: () => null,
   };
 }
 
@@ -94,20 +111,34 @@ function queryHit(row: Element, selector: string, field: PositionField): Locator
   return text === '' ? 'empty' : { text };
 }
 
-function attrSelector(attr: string, value: string | undefined): string {
-  if (value === undefined) return `[${attr}]`;
-  return `[${attr}="${value.replace(/["\\]/g, '\\$&')}"]`;
+/** The CSS selector of a css or attribute locator (an attribute without value: its presence). */
+export function selectorOf(locator: AttrLocator | CssLocator): string {
+  if ('css' in locator) return locator.css;
+  return locator.value === undefined
+    ? `[${locator.attr}]`
+    : `[${locator.attr}="${locator.value.replace(/["\\]/g, '\\$&')}"]`;
 }
 
 /** A symbol that names its quote, so a unit or a word is never taken for it (card titles). */
 const QUOTED_SYMBOL = /^[A-Z0-9]{2,}[-_/]?(?:USDT|USDC|USD|BUSD|FDUSD)(?:[-_]?(?:PERP|SWAP))?$/;
 
+/**
+ * Texts that may name a side, mode, leverage or quoted symbol: non-ASCII (CJK words, `×`,
+ * full-width forms), the English side and mode words, a digit before `x`, or two symbol
+ * characters before a USD quote. Any other text (`62,010.5`, `-12.40 USDT`, `2.41%`) names none
+ * and is not scanned: most cells, and the ones that tick.
+ */
+const MAY_NAME = /[^ -~]|long|buy|short|sell|cross|isolated|\d\s?x|[a-z\d]{2}[-_/]?(?:b|fd)?usd/i;
+
+const SCANNED: readonly PositionField[] = ['symbol', 'side', 'leverage', 'marginMode'];
+
 /** The field's word inside any scanned element: `Short`, `20x`, `Cross`, `全仓`, `BTC-USD`. */
-function scanHit(field: PositionField, source: RowSource): LocatorHit {
+function scanHit(field: PositionField, texts: readonly string[]): LocatorHit {
   if (field === 'symbol') {
     const symbols = new Set<string>();
-    for (const element of source.scanElements) {
-      for (const token of readText(element).split(/\s+/)) {
+    for (const text of texts) {
+      if (!MAY_NAME.test(text)) continue;
+      for (const token of text.split(/\s+/)) {
         if (QUOTED_SYMBOL.test(token)) symbols.add(token);
       }
     }
@@ -117,8 +148,8 @@ function scanHit(field: PositionField, source: RowSource): LocatorHit {
   }
   const found = new Set<string>();
   const sides = new Set<string>();
-  for (const element of source.scanElements) {
-    const text = readText(element);
+  for (const text of texts) {
+    if (!MAY_NAME.test(text)) continue;
     if (field === 'side') {
       const side = sideWordIn(text);
       if (side === 'ambiguous') return 'ambiguous';
@@ -144,29 +175,81 @@ function scanHit(field: PositionField, source: RowSource): LocatorHit {
   return first.done === true ? null : { text: first.value };
 }
 
-function locate(locator: Locator, field: PositionField, source: RowSource): LocatorHit {
-  if ('css' in locator) return queryHit(source.element, locator.css, field);
-  if ('attr' in locator) {
-    return queryHit(source.element, attrSelector(locator.attr, locator.value), field);
-  }
-  if ('label' in locator) return source.valueForLabel(locator.label);
-  return scanHit(field, source);
+function locate(
+  locator: Locator,
+  field: PositionField,
+  source: RowSource,
+  texts: readonly string[],
+): LocatorHit {
+  if ('label' in locator) return source.valueForLabel(locator.label, texts);
+  if ('scan' in locator) return scanHit(field, texts);
+  return queryHit(source.element, selectorOf(locator), field);
 }
 
-export type FieldOutcome =
+/** `at`: the index of the locator that decided (the number of locators when none did). */
+export type FieldOutcome = { readonly at: number } & (
   | { readonly ok: true; readonly text: string }
-  | { readonly ok: false; readonly reason: 'not-found' | 'ambiguous' | 'not-rendered-yet' };
+  | { readonly ok: false; readonly reason: 'not-found' | 'ambiguous' | 'not-rendered-yet' }
+);
 
-/** Tries the field's locators in order; the first that yields text wins. */
-export function readField(field: PositionField, spec: FieldSpec, source: RowSource): FieldOutcome {
+/**
+ * Tries the field's locators in order; the first that yields text wins.
+ *
+ * @param texts - the source's scan-element texts, in order.
+ */
+export function readField(
+  field: PositionField,
+  spec: FieldSpec,
+  source: RowSource,
+  texts: readonly string[],
+): FieldOutcome {
   let sawEmpty = false;
+  let at = 0;
   for (const locator of spec.locators) {
-    const hit = locate(locator, field, source);
-    if (hit === 'ambiguous') return { ok: false, reason: 'ambiguous' };
+    const hit = locate(locator, field, source, texts);
+    if (hit === 'ambiguous') return { at, ok: false, reason: 'ambiguous' };
     if (hit === 'empty') sawEmpty = true;
-    else if (hit !== null) return { ok: true, text: hit.text };
+    else if (hit !== null) return { at, ok: true, text: hit.text };
+    at += 1;
   }
-  return { ok: false, reason: sawEmpty ? 'not-rendered-yet' : 'not-found' };
+  return { at, ok: false, reason: sawEmpty ? 'not-rendered-yet' : 'not-found' };
+}
+
+/** A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers. */
+const scanKeysOf = perText((text) =>
+  JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))),
+);
+
+function scanKeys(text: string): string {
+  return MAY_NAME.test(text) ? scanKeysOf(text) : '';
+}
+
+/**
+ * Whether a field's outcome can differ after some of the source's texts changed: true when a
+ * locator consulted last time (up to the one that decided) reads a changed text, or may read more
+ * than texts (css and attribute locators see the row's elements, which a change may have replaced).
+ *
+ * @param changed - scan-element index → its text before the change.
+ */
+export function fieldMayChange(
+  field: PositionField,
+  spec: FieldSpec,
+  source: RowSource,
+  before: FieldOutcome,
+  changed: ReadonlyMap<number, string>,
+  texts: readonly string[],
+): boolean {
+  for (const locator of spec.locators.slice(0, before.at + 1)) {
+    if ('scan' in locator) {
+      for (const [index, old] of changed) {
+        if (scanKeys(old) !== scanKeys(texts[index] ?? '')) return true;
+      }
+    } else if ('label' in locator) {
+      const cells = source.cellsFor(locator.label);
+      if (cells === null || cells.some((cell) => changed.has(cell))) return true;
+    } else return true;
+  }
+  return false;
 }
 
 const SYMBOL_TOKEN = /^[A-Za-z0-9]+(?:[-_/:.][A-Za-z0-9]+)*$/;
@@ -175,7 +258,7 @@ const SYMBOL_TOKEN = /^[A-Za-z0-9]+(?:[-_/:.][A-Za-z0-9]+)*$/;
  * The symbol inside a symbol cell such as `BTCUSDT Perp Cross 20x`, `ETH 20x`, `xyz:NVDA`,
  * `BTCUSDT 永续`: the first token with a letter that is not a side, mode or leverage word.
  */
-export function symbolTokenFrom(text: string): string | null {
+export const symbolTokenFrom = perText((text): string | null => {
   for (const token of text.normalize('NFKC').split(/\s+/)) {
     if (!SYMBOL_TOKEN.test(token) || !/[A-Za-z]/.test(token)) continue;
     if (sideWordIn(token) !== null || marginModeFromText(token) !== null) continue;
@@ -183,4 +266,4 @@ export function symbolTokenFrom(text: string): string | null {
     return token;
   }
   return null;
-}
+});

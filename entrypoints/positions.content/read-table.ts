@@ -90,9 +90,17 @@ function directCells(row: Element, isCell: (element: Element) => boolean): Eleme
  * Rows that are not data: aria-hidden measure rows and fixed-column copies (OKX okui, antd
  * `ant-table-measure-row`), and anything inside our own injected DOM.
  */
-function isSkippedRow(row: Element): boolean {
-  if (row.classList.contains('ant-table-measure-row')) return true;
-  for (let node: Element | null = row; node !== null; node = node.parentElement) {
+function isSkippedRow(row: Element, above: Element | null = null): boolean {
+  return row.classList.contains('ant-table-measure-row') || isHidden(row, above);
+}
+
+/** The element or an ancestor below `above` (all of them when null) is hidden or ours. */
+function isHidden(element: Element, above: Element | null = null): boolean {
+  for (
+    let node: Element | null = element;
+    node !== null && node !== above;
+    node = node.parentElement
+  ) {
     if (node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden')) return true;
     if (isOwnElement(node)) return true;
   }
@@ -130,8 +138,10 @@ export function buildTableModel(table: Element): TableModel | null {
   const rows: TableRow[] = [];
   const seen = new Set<string>();
   let duplicatesSkipped = false;
+  // A hidden (or our own) table hides all its rows; each row then looks up to the table only.
+  const tableHidden = isHidden(table);
   for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR))) {
-    if (!ownedBy(table, row) || isSkippedRow(row)) continue;
+    if (tableHidden || !ownedBy(table, row) || isSkippedRow(row, table)) continue;
     const cells = directCells(row, isDataCell);
     if (cells.length === 0) continue;
     // One cell spanning a wide table is an empty-state or loading message ("No data").

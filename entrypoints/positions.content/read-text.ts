@@ -35,14 +35,18 @@ function isSkippedSubtree(element: Element): boolean {
 const ENDS_IN_DIGIT_RUN = /[\d.,]$/;
 const STARTS_WITH_DIGIT_RUN = /^[\d.,]/;
 
+/** A text node's text, trimmed, whitespace runs as one space (tested first: most have none). */
+function cleanText(node: Node): string {
+  const text = (node.nodeValue ?? '').trim(); // never null for a text node (typed nullable)
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 function collectText(node: Node, parts: string[]): void {
   // Sibling links instead of `childNodes`: a live NodeList is slow to materialise on big pages.
   for (let child = node.firstChild; child !== null; child = child.nextSibling) {
     if (child.nodeType === 3) {
-      const raw = child.nodeValue;
-      // nodeValue is a string for text nodes; skip pure whitespace without a regex.
-      if (raw === null || raw.trim() === '') continue;
-      parts.push(raw.replace(/\s+/g, ' ').trim());
+      const text = cleanText(child);
+      if (text !== '') parts.push(text);
     } else if (child.nodeType === 1 && !isSkippedSubtree(child as Element)) {
       collectText(child, parts);
     }
@@ -67,14 +71,6 @@ export function withTextCache<T>(read: () => T): T {
   }
 }
 
-/**
- * Hands the current pass a text known from the previous one (read-incremental.ts: a cell no
- * mutation touched since then reads the same). No-op outside a read pass.
- */
-export function primeText(element: Element, text: string): void {
-  textCache?.set(element, text);
-}
-
 /** The element's visible text, trimmed, one space between separate text runs. */
 export function readText(element: Element): string {
   const cached = textCache?.get(element); // no cache outside a read pass
@@ -85,6 +81,9 @@ export function readText(element: Element): string {
 }
 
 function readTextUncached(element: Element): string {
+  const only = element.firstChild;
+  // A single text node, as most cells hold: nothing to join.
+  if (only !== null && only.nextSibling === null && only.nodeType === 3) return cleanText(only);
   const parts: string[] = [];
   collectText(element, parts);
   let text = '';

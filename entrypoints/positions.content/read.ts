@@ -9,15 +9,15 @@
  */
 import { parseNumber, type NumberFormat, type ParsedNumber } from '../../core/parse-number';
 import type { RawContext } from '../../core/position-from-raw';
-import { marginModeFromText, sideFromGeometry, sideWordIn } from '../../core/position-text';
+import { marginModeFromText, perText, sideFromPrices, sideWordIn } from '../../core/position-text';
 import type { Product, Side } from '../../core/contract';
 import { GENERIC_ADAPTER } from './adapters/generic';
 import {
   POSITION_FIELDS,
   type Adapter,
-  type AreaLocator,
   type LabelText,
   type PositionField,
+  type RawFields,
 } from './adapters/types';
 import { readAccountValue } from './read-account';
 import { findCards } from './read-cards';
@@ -27,9 +27,13 @@ import { numberFormatForLocale, resolveNumberFormat } from './read-format';
 import { matchesLabel, matchesNormalizedLabel } from './read-header';
 import {
   cardRowSource,
+  columnsOf,
+  fieldMayChange,
   readField,
+  selectorOf,
   symbolTokenFrom,
   tableRowSource,
+  type FieldOutcome,
   type RowSource,
 } from './read-row';
 import { buildTableModel, findTables, type TableModel } from './read-table';
@@ -76,6 +80,8 @@ const NUMERIC_FIELDS: readonly PositionField[] = [
   'margin',
   'liquidationPrice',
 ];
+/** What resolveSide reads of a row (besides the adapter's side hints). */
+const SIDE_INPUTS: readonly PositionField[] = ['side', 'size', 'entryPrice', 'liquidationPrice'];
 
 /** A positions table shows these, plus one of ACCEPT_ANY; order books and order lists do not. */
 const ACCEPT_ALL: readonly PositionField[] = ['size', 'entryPrice'];
@@ -158,13 +164,6 @@ function findModel(scope: ParentNode, adapter: Adapter): Model | null {
   return { kind: 'cards', container: cardScope, sources: cards.map((card) => cardRowSource(card)) };
 }
 
-function selectorOf(locator: AreaLocator): string {
-  if ('css' in locator) return locator.css;
-  return locator.value === undefined
-    ? `[${locator.attr}]`
-    : `[${locator.attr}="${locator.value.replace(/["\\]/g, '\\$&')}"]`;
-}
-
 /**
  * The first element matched by the adapter's area locators that holds a positions table or cards;
  * else the first element matched at all (with no model: empty or changed), else null.
@@ -191,10 +190,11 @@ function rowSources(
   model: Model,
   adapter: Adapter,
 ): { sources: RowSource[]; rowsMatched: boolean } {
-  const all =
-    model.kind === 'table'
-      ? model.table.rows.map((row) => tableRowSource(model.table, row))
-      : [...model.sources];
+  let all: RowSource[] = [...(model.kind === 'cards' ? model.sources : [])];
+  if (model.kind === 'table') {
+    const columns = columnsOf(model.table);
+    all = model.table.rows.map((row) => tableRowSource(columns, row));
+  }
   // Row hooks describe table rows; cards are recognised by their labels alone.
   if (model.kind === 'cards' || adapter.rows.length === 0 || all.length === 0) {
     return { sources: all, rowsMatched: true };
@@ -212,45 +212,46 @@ function rowSources(
 /**
  * parseNumber answers per (text, format), memoised across reads: on a tick only the mark and PnL
  * texts are new, the size, entry, margin and liquidation texts were parsed last time. parseNumber is
- * pure, so a remembered answer is the answer. Bounded: cleared when it grows past MEMO_LIMIT.
+ * pure, so a remembered answer is the answer.
  */
-const MEMO_LIMIT = 4000;
-const parsedMemo = new Map<string, ParsedNumber>();
+const parsers = new Map<string, (text: string) => ParsedNumber>();
 
 function parseMemoised(text: string, format: NumberFormat): ParsedNumber {
-  const key = `${format.decimalSeparator}${format.groupSeparator}|${text}`;
-  let parsed = parsedMemo.get(key);
-  if (parsed === undefined) {
-    if (parsedMemo.size >= MEMO_LIMIT) parsedMemo.clear();
-    parsed = parseNumber(text, format);
-    parsedMemo.set(key, parsed);
+  const key = format.decimalSeparator + format.groupSeparator;
+  let parse = parsers.get(key);
+  if (parse === undefined) {
+    parse = perText((cell) => parseNumber(cell, format));
+    parsers.set(key, parse);
   }
-  return parsed;
+  return parse(text);
 }
 
+/**
+ * The row's side and how it was decided. Sizes and prices come parsed; a hint class and the price
+ * geometry must agree when both speak: neither is proof alone.
+ */
 function resolveSide(
   raw: Partial<Record<PositionField, string>>,
   source: RowSource,
   adapter: Adapter,
   format: NumberFormat,
-): { side: Side | null; sideSource?: SideSource } {
+): { readonly side: Side | null; readonly sideSource?: SideSource } {
   if (raw.side !== undefined) {
     const word = sideWordIn(raw.side);
     if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
   }
-  const size = raw.size === undefined ? null : parseMemoised(raw.size, format);
-  // size is null when the row shows no size cell.
+  const [size, entry, liquidation] = [raw.size, raw.entryPrice, raw.liquidationPrice].map((text) =>
+    text === undefined ? undefined : parseMemoised(text, format),
+  );
+  // size is undefined when the row shows no size cell.
   if (size?.ok === true && size.value.startsWith('-'))
     return { side: 'short', sideSource: 'size-sign' };
-  // A hint class and the price geometry must agree when both speak: neither is proof alone.
   const hint = (adapter.sideHints ?? []).find(
     // most adapters declare no hints
     (candidate) => source.element.querySelector(candidate.css) !== null,
   );
   const geometry =
-    raw.entryPrice !== undefined && raw.liquidationPrice !== undefined
-      ? sideFromGeometry(raw.entryPrice, raw.liquidationPrice, format)
-      : null;
+    entry === undefined || liquidation === undefined ? null : sideFromPrices(entry, liquidation);
   if (hint !== undefined) {
     return hint.side === geometry || geometry === null
       ? { side: hint.side, sideSource: 'hint' }
@@ -264,25 +265,59 @@ function resolveSide(
   return { side: null };
 }
 
+/**
+ * What reading a row leaves for the next read of the same row (read-incremental.ts): on a tick
+ * only the fields whose texts changed are located and parsed again, and what derives from
+ * unchanged texts (symbol token, side, parse results) is kept.
+ */
+export interface RowMemo {
+  readonly read: Omit<RowRead, 'key'>;
+  /** The source's scan-element texts the read was made from. */
+  readonly texts: readonly string[];
+  /** Per POSITION_FIELDS index; undefined for a field the adapter does not read. */
+  readonly outcomes: readonly (FieldOutcome | undefined)[];
+  /** The fields' texts after the adapter's normalize, before the symbol token and side. */
+  readonly normalized: RawFields;
+  readonly side: ReturnType<typeof resolveSide>;
+}
+
+/**
+ * Reads one row.
+ *
+ * @param texts - the source's scan-element texts, in order.
+ * @param previous - the row's last read and the scan elements whose text changed since (index →
+ *   old text): fields that read only unchanged texts, and a side decided from unchanged fields,
+ *   are kept instead of read again.
+ */
 export function readRow(
   source: RowSource,
   adapter: Adapter,
   format: NumberFormat,
-): Omit<RowRead, 'key'> {
+  texts: readonly string[],
+  previous?: { readonly memo: RowMemo; readonly changed: ReadonlyMap<number, string> },
+): RowMemo {
+  const memo = previous?.memo;
   const found: Partial<Record<PositionField, string>> = {};
   const problems: FieldProblem[] = [];
-  for (const field of POSITION_FIELDS) {
+  const outcomes = POSITION_FIELDS.map((field, index) => {
     const spec = adapter.fields[field];
-    if (spec.locators.length === 0) continue;
-    const outcome = readField(field, spec, source);
+    if (spec.locators.length === 0) return undefined;
+    const before = memo?.outcomes[index];
+    const outcome =
+      previous === undefined ||
+      before === undefined ||
+      fieldMayChange(field, spec, source, before, previous.changed, texts)
+        ? readField(field, spec, source, texts)
+        : before;
     if (outcome.ok) found[field] = outcome.text;
     // Side has its own fallbacks below (size sign, hint, geometry).
     else if (field !== 'side' && (spec.optional !== true || outcome.reason === 'ambiguous')) {
       problems.push({ field, reason: outcome.reason });
     }
-  }
-  const raw: Partial<Record<PositionField, string>> =
-    adapter.normalize === undefined ? found : { ...adapter.normalize(found) };
+    return outcome;
+  });
+  const normalized = adapter.normalize === undefined ? found : adapter.normalize(found);
+  const raw: Partial<Record<PositionField, string>> = { ...normalized };
   if (raw.symbol !== undefined) {
     const symbol = symbolTokenFrom(raw.symbol);
     if (symbol === null) {
@@ -298,15 +333,24 @@ export function readRow(
     if (!parsed.ok && parsed.reason === 'unparseable')
       problems.push({ field, reason: 'unparseable' });
   }
-  const { side, sideSource } = resolveSide(raw, source, adapter, format);
+  // Side hints look at the row's elements, which a change may have replaced: always asked again.
+  const sideResult =
+    memo !== undefined &&
+    adapter.sideHints === undefined &&
+    SIDE_INPUTS.every((field) => normalized[field] === memo.normalized[field])
+      ? memo.side
+      : resolveSide(raw, source, adapter, format);
+  const { side, sideSource } = sideResult;
   if (side === null) {
     problems.push({ field: 'side', reason: raw.side === undefined ? 'not-found' : 'ambiguous' });
   } else if (sideSource !== 'text') {
     raw.side = side;
   }
-  return sideSource === undefined
-    ? { element: source.element, raw, problems }
-    : { element: source.element, raw, problems, sideSource };
+  const read =
+    sideSource === undefined
+      ? { element: source.element, raw, problems }
+      : { element: source.element, raw, problems, sideSource };
+  return { read, texts, outcomes, normalized, side: sideResult };
 }
 
 export function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
@@ -354,15 +398,16 @@ export interface TableSnapshot {
   /** The element excluded from the wallet-balance search. */
   readonly accountExclude: Element | null;
   readonly sources: readonly RowSource[];
-  /** Per row, in `sources` order: the read (without its key) and its cells' texts. */
-  readonly reads: readonly Omit<RowRead, 'key'>[];
-  readonly cellTexts: readonly (readonly string[])[];
+  /** Per row, in `sources` order. */
+  readonly memos: readonly RowMemo[];
+  /** Per row, its cell texts joined: they tell duplicate rows apart (as in read-table.ts). */
+  readonly signatures: readonly string[];
   readonly result: ReadResult;
 }
 
-/** The row's cell texts; joined, they tell duplicate rows apart (as in read-table.ts). */
-export function rowCellTexts(source: RowSource): string[] {
-  return source.scanElements.map((cell) => readText(cell));
+/** The row's cell texts as one string, for telling duplicate rows apart. */
+export function rowSignature(texts: readonly string[]): string {
+  return texts.join('\u0001');
 }
 
 function readUnsafe(
@@ -402,8 +447,10 @@ function readUnsafe(
   }
 
   const { sources, rowsMatched } = rowSources(model, adapter);
-  const reads = sources.map((source) => readRow(source, adapter, numberFormat));
-  const rows = withKeys(reads);
+  const memos = sources.map((source) =>
+    readRow(source, adapter, numberFormat, source.scanElements.map(readText)),
+  );
+  const rows = withKeys(memos.map((memo) => memo.read));
   // Adapters without area hooks observe the recognised table itself.
   const positionsArea = fellBack ? model.container : (area ?? model.container);
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
@@ -429,8 +476,8 @@ function readUnsafe(
       area,
       accountExclude,
       sources,
-      reads,
-      cellTexts: sources.map(rowCellTexts),
+      memos,
+      signatures: memos.map((memo) => rowSignature(memo.texts)),
       result,
     });
   }

@@ -78,6 +78,48 @@ const replaceCellText: Step = (_document, area, next) => {
   cell.textContent = pick(choices, next) ?? '';
 };
 
+/**
+ * A text node rewritten to words that row scans and locators look for (side, mode, leverage, a
+ * quoted symbol) or away from them: a tick must re-decide what those words decided.
+ */
+const tickWord: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  const text = cell === undefined ? null : firstTextNode(cell);
+  if (text === null) return;
+  const choices = [
+    'Long',
+    'Sell',
+    'Cross 10x',
+    'Isolated',
+    'ETH-USDT',
+    '多',
+    '25×',
+    '1,234.5 USDT',
+  ];
+  text.data = pick(choices, next) ?? '';
+};
+
+/** A text node written with the text it already had: a record, but nothing changed. */
+const sameText: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  const text = cell === undefined ? null : firstTextNode(cell);
+  text?.appendData(''); // a characterData record all the same (DOM "replace data")
+};
+
+/**
+ * A badge added inside a cell (childList, no row or cell part): adapters' css locators and side
+ * hints (OKX `.positive-pl`, Gate `.mantine-Badge-label`, `span.text-b10`) see elements, not text.
+ */
+const insertBadge: Step = (document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  if (cell === undefined) return;
+  const badge = document.createElement('span');
+  badge.className =
+    pick(['positive-pl', 'negative-pl', 'mantine-Badge-label', 'text-b10'], next) ?? '';
+  badge.textContent = pick(['多', '空', 'Long', 'Short', 'ETH_USDT', '20x'], next) ?? '';
+  cell.append(badge);
+};
+
 /** A row copied next to itself (virtualised lists render duplicates) or a new position. */
 const cloneRow: Step = (_document, area, next) => {
   const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
@@ -127,12 +169,25 @@ describe('incremental reading equals a full read', () => {
       let result = reader.read(document, adapter, null);
       expectSameAsFull(result, document, adapter);
       const next = random(file.name.length * 7919 + file.adapterId.length);
-      const steps: Step[] = [tickDigit, tickDigit, tickDigit, replaceCellText, replaceCellText];
+      const steps: Step[] = [
+        tickDigit,
+        tickDigit,
+        tickDigit,
+        replaceCellText,
+        replaceCellText,
+        tickWord,
+        sameText,
+        insertBadge,
+      ];
       const rare: Step[] = [cloneRow, removeRow, hideRow, renameHeader, replaceArea];
-      for (let round = 0; round < 40; round += 1) {
+      for (let round = 0; round < 60; round += 1) {
         const area = result.positionsArea ?? document.body;
-        const step = round % 8 === 7 ? pick(rare, next) : pick(steps, next);
-        step?.(document, area, next);
+        // Up to three changes per read, as a frame gathers several ticks.
+        const count = 1 + Math.floor(next() * 3);
+        for (let change = 0; change < count; change += 1) {
+          const step = round % 8 === 7 && change === 0 ? pick(rare, next) : pick(steps, next);
+          step?.(document, area, next);
+        }
         result = reader.read(document, adapter, observer.takeRecords());
         expectSameAsFull(result, document, adapter);
       }
