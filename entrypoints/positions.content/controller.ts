@@ -134,8 +134,6 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
 
   // One display object while nothing in it changes, so unchanged rows skip re-rendering.
   let display: PanelDisplay | null = null;
-  /** The display last handed to the panel. */
-  let drawnDisplay: PanelDisplay | null = null;
   function displayFor(current: Session): PanelDisplay {
     const next: PanelDisplay = { ...displayFrom(settings, lang()), theme: current.theme };
     if (display === null || JSON.stringify(display) !== JSON.stringify(next)) display = next;
@@ -152,14 +150,10 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   }
 
   function render(current: Session, view: PanelView): void {
-    const unchanged = isSameView(current.lastView, view);
     current.lastView = view;
     if (panel !== null) {
-      const state = stateFor(current, view);
-      // Nothing new to draw: same rows, same display settings (thresholds, language, theme).
-      if (unchanged && state.display === drawnDisplay) return;
-      drawnDisplay = state.display;
-      panel.update(state);
+      // The panel draws only what changed (components/panel/panel-renderer.tsx).
+      panel.update(stateFor(current, view));
       return;
     }
     if (mounting) return;
@@ -255,16 +249,6 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     unwatchSettings();
     endSession();
   });
-}
-
-/** Same status and the very same row objects (the pipeline reuses a row's object while it holds). */
-function isSameView(previous: PanelView | null, next: PanelView): boolean {
-  return (
-    previous !== null &&
-    previous.status === next.status &&
-    previous.rows.length === next.rows.length &&
-    previous.rows.every((row, index) => row === next.rows[index])
-  );
 }
 
 /** Our host element, even before `panel` is set (mounting is async). */

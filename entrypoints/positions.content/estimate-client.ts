@@ -8,10 +8,10 @@
  *   again after a failure or when the background asks (it restarted and holds no rows);
  * - a reply older than one already applied is dropped (seq);
  * - a failed or malformed reply is the panel's 'failed' view, never an error in the page;
- * - rows whose content did not change keep their object, so the panel skips re-rendering them.
+ * The panel finds what a view changed itself (components/panel/panel-store.ts), field by field.
  */
 import { browser } from '#imports';
-import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import type { PanelView } from '../../components/panel/panel-model';
 import type { RawContext } from '../../core/position-from-raw';
 import {
   ESTIMATE_MESSAGE_TYPE,
@@ -131,33 +131,16 @@ export function createEstimateClient(
   let sentAny = false;
   /** The rows the background holds after the last request sent, and that request's seq; null: send in full. */
   let held: { readonly seq: number; readonly rows: ReadonlyMap<string, EstimateRow> } | null = null;
-  /** The last applied rows by key, with their JSON, to keep unchanged rows' objects. */
-  let previousRows = new Map<string, { readonly row: PanelRowView; readonly json: string }>();
-
-  function stableView(view: PanelView): PanelView {
-    const next = new Map<string, { readonly row: PanelRowView; readonly json: string }>();
-    const rows = view.rows.map((row) => {
-      const json = JSON.stringify(row);
-      const previous = previousRows.get(row.key);
-      const kept = previous !== undefined && previous.json === json ? previous.row : row;
-      next.set(row.key, { row: kept, json });
-      return kept;
-    });
-    previousRows = next;
-    return { ...view, rows };
-  }
-
   function apply(request: EstimateRequest, reply: unknown): void {
     if (request.seq <= appliedSeq) return; // an older answer than the one shown
     appliedSeq = request.seq;
     if (!isReply(reply) || reply.seq !== request.seq) {
       last = null; // try again at the next change
       held = null; // in full: the background may hold nothing
-      previousRows = new Map();
       onView({ siteId: request.siteId, siteLabel: request.siteLabel, status: 'failed', rows: [] });
       return;
     }
-    onView(stableView(reply.view));
+    onView(reply.view);
   }
 
   function requestFor(asked: Asked): EstimateRequest {
