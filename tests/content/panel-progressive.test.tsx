@@ -7,7 +7,7 @@ import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../components/panel/panel';
 import type { PanelRowView } from '../../components/panel/panel-model';
-import { PROGRESSIVE_STEP } from '../../components/panel/use-progressive';
+import { PROGRESSIVE_FIRST, PROGRESSIVE_STEP } from '../../components/panel/use-progressive';
 
 afterEach(() => {
   cleanup();
@@ -67,9 +67,9 @@ describe('progressive drawing of a long list', () => {
     const requestFrame = vi.spyOn(window, 'requestAnimationFrame');
     const rows = rowsOf(100);
     render(panel(rows));
-    expect(drawnKeys()).toEqual(rows.slice(0, PROGRESSIVE_STEP).map((row) => row.key));
+    expect(drawnKeys()).toEqual(rows.slice(0, PROGRESSIVE_FIRST).map((row) => row.key));
     await waitFor(() => {
-      expect(drawnKeys()).toHaveLength(PROGRESSIVE_STEP * 2);
+      expect(drawnKeys()).toHaveLength(PROGRESSIVE_FIRST + PROGRESSIVE_STEP);
     });
 
     await waitFor(() => {
@@ -101,7 +101,7 @@ describe('progressive drawing of a long list', () => {
     });
     rerender(panel([]));
     rerender(panel(rowsOf(60, 'Q')));
-    expect(drawnKeys()).toHaveLength(PROGRESSIVE_STEP);
+    expect(drawnKeys()).toHaveLength(PROGRESSIVE_FIRST);
     await waitFor(() => {
       expect(drawnKeys()).toHaveLength(60);
     });
