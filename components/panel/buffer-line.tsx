@@ -97,10 +97,10 @@ export class BufferLine extends Component<BufferLineProps> {
     if (text !== painted.text) {
       painted.text = text;
       (figure.firstChild as Text).data = text;
-      track.title = `${text} %`;
     }
-    // A transform, not a width: moving the fill then needs no layout.
-    const fill = `scaleX(${plainBufferFill(plain, painted.warning).toFixed(3)})`;
+    // A transform, not a width: moving the fill then needs no layout. Hundredths of the bar
+    // (about a pixel): finer steps would cost a style write on nearly every tick for nothing seen.
+    const fill = `scaleX(${plainBufferFill(plain, painted.warning).toFixed(2)})`;
     if (fill !== painted.fill) {
       painted.fill = fill;
       (track.firstChild as HTMLElement).style.transform = fill;

@@ -116,7 +116,7 @@ describe('panel render path', () => {
     const before = rowElement('A');
     expect(bufferOf('A').dataset.value).toBe('12.345678');
     expect(bufferOf('A').textContent).toBe('12.35%');
-    expect(fillOf('A').style.transform).toBe('scaleX(0.617)');
+    expect(fillOf('A').style.transform).toBe('scaleX(0.62)');
 
     panel.update(
       stateOf([row('A', { bufferPercent: '12.3412345' }), row('B', { bufferPercent: '30.5' })]),
@@ -128,7 +128,7 @@ describe('panel render path', () => {
     expect(bufferOf('A').dataset.value).toBe('12.3412345');
     expect(bufferOf('A').textContent).toBe('12.34%');
     expect(bufferOf('B').dataset.value).toBe('30.5');
-    expect(fillOf('B').style.transform).toBe('scaleX(1.000)');
+    expect(fillOf('B').style.transform).toBe('scaleX(1.00)');
     expect(levelOf('A').dataset.level).toBe('safe');
   });
 
@@ -143,7 +143,7 @@ describe('panel render path', () => {
     panel.update(stateOf([row('A', { bufferPercent: '-0.5' })]));
     expect(levelOf('A').dataset.level).toBe('breached');
     expect(bufferOf('A').textContent).toBe('−0.5%');
-    expect(fillOf('A').style.transform).toBe('scaleX(0.000)');
+    expect(fillOf('A').style.transform).toBe('scaleX(0.00)');
   });
 
   it('re-renders a row that changed beyond its buffer alone, not the panel', async () => {
@@ -188,7 +188,7 @@ describe('panel render path', () => {
     expect(renders.get(Panel)).toBe(1);
     expect(bufferOf('A').textContent).toBe('9,5%');
     expect(levelOf('A').textContent).toBe('缓冲: 警告');
-    expect(fillOf('A').style.transform).toBe('scaleX(0.190)');
+    expect(fillOf('A').style.transform).toBe('scaleX(0.19)');
   });
 
   it('follows a row between estimate and problems, and a buffer appearing or going', async () => {
