@@ -91,34 +91,29 @@ export function scriptEntries(
 }
 
 /**
- * Microtask checkpoints (`RunMicrotasks`) in which our code ran: a promise continuation of ours
- * (the estimate reply → the panel's render) runs there, outside any FunctionCall at our URL, so
- * the script entries alone miss it. A checkpoint counts as ours when one of our CPU samples
- * (sorted [timestamp, duration] pairs, ourSamples) falls inside it; the bench page's own feed
- * queues no microtasks, so this overcounts at most a page continuation sharing the checkpoint.
+ * Microtask checkpoints (`RunMicrotasks`) that ran in a task where our code ran: a promise
+ * continuation of ours (the estimate reply → the panel's paint) runs there, outside any
+ * FunctionCall at our URL, so the script entries alone miss it. Needs no CPU samples (a sampling
+ * profiler slows the code it measures). The bench page's own feed queues no microtasks, so this
+ * overcounts at most a page continuation sharing a checkpoint with ours.
+ * @param ourEntries our FunctionCall/EvaluateScript entries on the thread (scriptEntries)
  */
 export function ourMicrotaskEntries(
   events: readonly TraceEvent[],
   thread: { pid: number; tid: number },
-  samples: readonly [number, number][],
+  ourEntries: readonly TraceEvent[],
 ): TraceEvent[] {
-  const hasSampleIn = (from: number, to: number): boolean => {
-    let low = 0;
-    let high = samples.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((samples[middle]?.[0] ?? Infinity) < from) low = middle + 1;
-      else high = middle;
-    }
-    return (samples[low]?.[0] ?? Infinity) < to;
-  };
+  const ourTasks = tasksOf(events, thread).filter((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    return ourEntries.some((entry) => entry.ts >= task.ts && entry.ts < end);
+  });
   return events.filter(
     (event) =>
       event.pid === thread.pid &&
       event.tid === thread.tid &&
       event.ph === 'X' &&
       event.name === 'RunMicrotasks' &&
-      hasSampleIn(event.ts, event.ts + (event.dur ?? 0)),
+      ourTasks.some((task) => event.ts >= task.ts && event.ts < task.ts + (task.dur ?? 0)),
   );
 }
 

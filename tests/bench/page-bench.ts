@@ -3,13 +3,14 @@
  * extension (.output/chrome-mv3) on the bench page (bench-page.ts) served at a Binance URL.
  *
  * Method (BENCHMARKS.md explains it):
- * - CPU profile (CDP Profiler, 100 µs sampling) of the page's renderer: a sample is ours when any
- *   frame of its stack is in chrome-extension://<id>/…; samples are summed per update, an update
- *   being the window between two ticks of the page's feed (console.timeStamp marks in the trace).
  * - Trace (CDP Tracing, devtools.timeline): FunctionCall/EvaluateScript entries at our URL, plus the
- *   RunMicrotasks checkpoints in which our samples fall (promise continuations: the reply → render),
- *   give a second, exact-duration figure (`dur`) and the thread CPU time of the same spans (`tdur`); RunTask > 50 ms containing our work are our long tasks; timers and
+ *   RunMicrotasks checkpoints of the tasks they ran in (promise continuations: the reply → paint),
+ *   summed per update (the window between two ticks of the page's feed, console.timeStamp marks):
+ *   wall time (`dur`) and the thread's CPU time (`tdur`, the budget figure); RunTask > 50 ms containing our work are our long tasks; timers and
  *   animation frames installed from our script are counted in the idle window after the feed stops.
+ * - Optionally (`sampleCpu`, for profile-hotspots.ts) a CPU profile (CDP Profiler, 100 µs sampling):
+ *   a sample is ours when any frame of its stack is in chrome-extension://<id>/…. Off for the
+ *   budget figures: the sampler interrupts the thread it measures and inflates them.
  * - Memory: JS heap of the page's isolate (CDP Runtime.getHeapUsage after HeapProfiler GC); the
  *   content script's isolated world lives in that isolate, so "ours" = with − without extension.
  */
@@ -46,23 +47,25 @@ export interface PageRunOptions {
   readonly tickSeconds: number;
   readonly idleSeconds: number;
   readonly withExtension: boolean;
+  /** Also take a sampling CPU profile (slows the page a little: not for the budget figures). */
+  readonly sampleCpu?: boolean;
 }
 
 export interface PageRunResult {
   readonly positions: number;
   readonly withExtension: boolean;
   readonly ticks: number;
-  /** Our scripting time per update, ms, from CPU samples (includes microtasks such as renders). */
-  readonly perUpdateMs: { p50: number; p95: number; max: number; mean: number };
-  /** The same from trace entry events (exact durations; misses work run as microtasks). */
+  /** Our scripting time per update, ms, from CPU samples; null without `sampleCpu`. */
+  readonly perUpdateMs: { p50: number; p95: number; max: number; mean: number } | null;
+  /** Our time per update from the trace: our callbacks and their microtasks, wall time. */
   readonly perUpdateTraceMs: { p50: number; p95: number; max: number };
   /**
    * The same entries' thread CPU time (trace `tdur`): what the update costs the CPU, without the
    * time the renderer waited for a core on a loaded machine.
    */
   readonly perUpdateCpuMs: { p50: number; p95: number; max: number };
-  /** All main-thread scripting by anyone per update (CPU samples not idle/GC/program), ms p50. */
-  readonly pageScriptPerUpdateMs: number;
+  /** The page's own scripting per update (CPU samples at its URL), ms p50; null without `sampleCpu`. */
+  readonly pageScriptPerUpdateMs: number | null;
   readonly longTasks: {
     readonly total: number;
     readonly ours: number;
@@ -186,8 +189,11 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
     const ourUrl = 'chrome-extension://';
     const page = await context.newPage();
     const session = await context.newCDPSession(page);
-    await session.send('Profiler.enable');
-    await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    const sampleCpu = options.sampleCpu === true;
+    if (sampleCpu) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
+    }
     await session.send('Tracing.start', {
       transferMode: 'ReturnAsStream',
       traceConfig: {
@@ -200,7 +206,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         ],
       },
     });
-    await session.send('Profiler.start');
+    if (sampleCpu) await session.send('Profiler.start');
     await page.goto(BENCH_URL);
     const panelShownMs = options.withExtension ? await waitForPanel(page) : null;
     await page.waitForTimeout(500); // settle: first estimates and fonts
@@ -220,8 +226,10 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         'liq-bench:idle-end',
       );
     });
-    const profile = (await session.send('Profiler.stop')).profile as unknown as CpuProfile;
-    if (process.env.LIQ_BENCH_PROFILE !== undefined) {
+    const profile = sampleCpu
+      ? ((await session.send('Profiler.stop')).profile as unknown as CpuProfile)
+      : null;
+    if (profile !== null && process.env.LIQ_BENCH_PROFILE !== undefined) {
       fs.writeFileSync(process.env.LIQ_BENCH_PROFILE, JSON.stringify(profile));
     }
     const events = await readTrace(session);
@@ -240,18 +248,18 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
     const idleEnd = timeStamps(events, 'liq-bench:idle-end')[0] ?? Infinity;
     const updateMarks = [...tickMarks, stopAt];
 
-    const samples = ourSamples(profile, ourUrl);
+    const samples = profile === null ? [] : ourSamples(profile, ourUrl);
     const perUpdate = perWindow(samples, updateMarks).map(ms);
-    // Our callbacks and the microtask checkpoints our promise continuations (the render) ran in.
-    const ourEntries = [
-      ...scriptEntries(events, thread, ourUrl),
-      ...ourMicrotaskEntries(events, thread, samples),
-    ];
+    // Our callbacks and the microtask checkpoints our promise continuations (the paint) ran in.
+    const ourScripts = scriptEntries(events, thread, ourUrl);
+    const ourEntries = [...ourScripts, ...ourMicrotaskEntries(events, thread, ourScripts)];
     const traceSpans = outermost(ourEntries, 'dur');
     const perUpdateTrace = perWindow(traceSpans, updateMarks).map(ms);
     const perUpdateCpu = perWindow(outermost(ourEntries, 'tdur'), updateMarks).map(ms);
-    const pageSamples = ourSamples(profile, 'https://www.binance.com/');
-    const pagePerUpdate = perWindow(pageSamples, updateMarks).map(ms);
+    const pagePerUpdate =
+      profile === null
+        ? null
+        : perWindow(ourSamples(profile, 'https://www.binance.com/'), updateMarks).map(ms);
 
     const tasks = tasksOf(events, thread).filter((task) => (task.dur ?? 0) > LONG_TASK_US);
     const oursInside = (task: TraceEvent): boolean => {
@@ -270,15 +278,19 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
       positions: options.positions,
       withExtension: options.withExtension,
       ticks,
-      perUpdateMs: {
-        p50: quantile(perUpdate, 0.5),
-        p95: quantile(perUpdate, 0.95),
-        max: quantile(perUpdate, 1),
-        mean:
-          perUpdate.length === 0
-            ? 0
-            : Math.round((perUpdate.reduce((a, b) => a + b, 0) / perUpdate.length) * 1000) / 1000,
-      },
+      perUpdateMs:
+        profile === null
+          ? null
+          : {
+              p50: quantile(perUpdate, 0.5),
+              p95: quantile(perUpdate, 0.95),
+              max: quantile(perUpdate, 1),
+              mean:
+                perUpdate.length === 0
+                  ? 0
+                  : Math.round((perUpdate.reduce((a, b) => a + b, 0) / perUpdate.length) * 1000) /
+                    1000,
+            },
       perUpdateTraceMs: {
         p50: quantile(perUpdateTrace, 0.5),
         p95: quantile(perUpdateTrace, 0.95),
@@ -289,7 +301,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         p95: quantile(perUpdateCpu, 0.95),
         max: quantile(perUpdateCpu, 1),
       },
-      pageScriptPerUpdateMs: quantile(pagePerUpdate, 0.5),
+      pageScriptPerUpdateMs: pagePerUpdate === null ? null : quantile(pagePerUpdate, 0.5),
       longTasks: {
         total: tasks.length,
         ours: ourLong.length,
@@ -298,7 +310,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
       },
       idle: {
         seconds: ms(idleEnd - idleStart) / 1000,
-        ourScriptMs: ms(within(samples, idleStart, idleEnd)),
+        ourScriptMs: ms(within(traceSpans, idleStart, idleEnd)),
         ourTimerFires: fires.timers,
         ourAnimationFrames: fires.frames,
       },

@@ -29,9 +29,10 @@ const result = await runPage({
   tickSeconds: Number.parseInt(seconds, 10),
   idleSeconds: 1,
   withExtension: true,
+  sampleCpu: true,
 });
 console.log(
-  `per update (samples): ${JSON.stringify(result.perUpdateMs)}, ticks ${String(result.ticks)}`,
+  `per update, sampled (ms): ${JSON.stringify(result.perUpdateMs)}; CPU under the sampler: ${JSON.stringify(result.perUpdateCpuMs)}; ticks ${String(result.ticks)}`,
 );
 
 const profile = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile & {
