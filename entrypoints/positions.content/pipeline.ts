@@ -9,7 +9,7 @@
  * - a core error becomes a translated problem, never a number.
  */
 import type { Lang } from '../../components/i18n';
-import { t } from '../../components/i18n';
+import { t } from '../../components/i18n/problems-t';
 import type {
   PanelRowView,
   PanelStatus,

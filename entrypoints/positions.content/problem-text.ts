@@ -2,7 +2,8 @@
  * Turns a field problem (reader or position-from-raw) into the sentence the panel shows,
  * e.g. "Margin not found on this page" / "页面上未找到保证金".
  */
-import { t, type Lang } from '../../components/i18n';
+import type { Lang } from '../../components/i18n';
+import { t } from '../../components/i18n/problems-t';
 
 /** Reader reasons (style.md §4.3) and the panel string that says each. */
 const REASON_KEYS: Readonly<Record<string, string>> = {
