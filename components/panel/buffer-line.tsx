@@ -22,6 +22,7 @@ export interface BufferLineProps {
   readonly store: PanelStore;
 }
 
+/** What is on screen, and where: found once per render, not on every tick. */
 interface Painted {
   text: string;
   fill: string;
@@ -29,6 +30,29 @@ interface Painted {
   /** The display's thresholds as canonical decimals. */
   readonly warning: string;
   readonly danger: string;
+  readonly figure: HTMLElement;
+  readonly figureText: Text;
+  readonly bar: HTMLElement;
+  readonly fillElement: HTMLElement;
+  readonly labelText: Text;
+}
+
+/** Nothing painted yet in the markup render() drew under `root`. */
+function paintedOf(root: HTMLElement, display: PanelDisplay): Painted {
+  const figure = root.firstChild as HTMLElement;
+  const bar = figure.nextSibling as HTMLElement;
+  return {
+    text: '',
+    fill: '',
+    level: '',
+    warning: canonicalDecimal(display.warningBufferPercent),
+    danger: canonicalDecimal(display.dangerBufferPercent),
+    figure,
+    figureText: figure.firstChild as Text,
+    bar,
+    fillElement: bar.firstChild?.firstChild as HTMLElement,
+    labelText: bar.lastChild?.lastChild as Text,
+  };
 }
 
 export class BufferLine extends Component<BufferLineProps> {
@@ -61,7 +85,7 @@ export class BufferLine extends Component<BufferLineProps> {
   }
 
   override componentDidUpdate(): void {
-    this.painted = null; // the language, thresholds or markup may have changed
+    this.painted = null; // the language, thresholds or the markup itself may have changed
     this.paint();
   }
 
@@ -76,19 +100,9 @@ export class BufferLine extends Component<BufferLineProps> {
     // No figure, or the markup for none is still up: the render that follows draws the change.
     if (percent == null || root === null || !this.props.hasBuffer) return;
     const { lang } = display;
-    // Thresholds parsed once per display, not on every tick.
-    const painted = (this.painted ??= {
-      text: '',
-      fill: '',
-      level: '',
-      warning: canonicalDecimal(display.warningBufferPercent),
-      danger: canonicalDecimal(display.dangerBufferPercent),
-    });
+    const painted = (this.painted ??= paintedOf(root, display));
     const plain = canonicalDecimal(percent);
-    const figure = root.firstChild as HTMLElement;
-    const bar = figure.nextSibling as HTMLElement;
-    const track = bar.firstChild as HTMLElement;
-    figure.setAttribute('data-value', percent);
+    painted.figure.setAttribute('data-value', percent);
     const text = formatDecimal(plain, {
       lang,
       style: display.numberFormat,
@@ -96,22 +110,21 @@ export class BufferLine extends Component<BufferLineProps> {
     });
     if (text !== painted.text) {
       painted.text = text;
-      (figure.firstChild as Text).data = text;
+      painted.figureText.data = text;
     }
     // A transform, not a width: moving the fill then needs no layout. Hundredths of the bar
     // (about a pixel): finer steps would cost a style write on nearly every tick for nothing seen.
     const fill = `scaleX(${plainBufferFill(plain, painted.warning).toFixed(2)})`;
     if (fill !== painted.fill) {
       painted.fill = fill;
-      (track.firstChild as HTMLElement).style.transform = fill;
+      painted.fillElement.style.transform = fill;
     }
     const level = plainBufferLevel(plain, painted.warning, painted.danger);
     if (level === painted.level) return;
     painted.level = level;
-    bar.className = `buffer-bar buffer-${level}`;
-    bar.setAttribute('data-level', level);
-    (bar.lastChild?.lastChild as Text).data =
-      `${t(lang, 'buffer.label')}: ${t(lang, `buffer.level.${level}`)}`;
+    painted.bar.className = `buffer-bar buffer-${level}`;
+    painted.bar.setAttribute('data-level', level);
+    painted.labelText.data = `${t(lang, 'buffer.label')}: ${t(lang, `buffer.level.${level}`)}`;
   }
 
   override render() {
