@@ -83,12 +83,35 @@ export interface EstimateRequest {
   };
 }
 
+/** A row of the view answered before whose buffer alone changed (a mark tick, isolated position). */
+export interface ViewRowBuffer {
+  readonly key: string;
+  readonly bufferPercent: string | null;
+  readonly bufferPrice: string | null;
+}
+
 /**
- * The background's answer: the panel's view model (its type lives with the panel), or `resend`
- * when the request was an update of rows the background does not hold.
+ * What changed in the view since the reply to request `base`, which the page shows: rows in `keys`
+ * order, each the row shown before, that row with a new buffer (`buffers`), or a new row in full
+ * (`rows`). Sent only for an update request whose base the background answered last.
  */
-export type EstimateReply<View = unknown> =
-  { readonly seq: number; readonly view: View } | { readonly seq: number; readonly resend: true };
+export interface ViewUpdate<Row = unknown> {
+  readonly base: number;
+  readonly status: EstimateStatus;
+  readonly keys: readonly string[];
+  readonly rows: readonly Row[];
+  readonly buffers: readonly ViewRowBuffer[];
+}
+
+/**
+ * The background's answer: the panel's view model (its type lives with the panel), what changed
+ * in it since the view the page shows, or `resend` when the request was an update of rows the
+ * background does not hold.
+ */
+export type EstimateReply<View = unknown, Row = unknown> =
+  | { readonly seq: number; readonly view: View }
+  | { readonly seq: number; readonly update: ViewUpdate<Row> }
+  | { readonly seq: number; readonly resend: true };
 
 export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage | EstimateRequest;
 

@@ -4,7 +4,7 @@
  * the core stay out of every page. One memoised pipeline per tab and site, dropped when the tab
  * closes. The buffers of each answer feed that tab's alerts, changed ones at most once a second.
  */
-import type { PanelView } from '../../components/panel/panel-model';
+import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
 import { positionFromRaw } from '../../core/position-from-raw';
 import {
@@ -16,10 +16,11 @@ import {
 } from '../../core/protocol';
 import { createBuffersReporter, type BuffersReporter } from '../positions.content/buffers-reporter';
 import { createPipeline, type Pipeline } from '../positions.content/pipeline';
+import { viewUpdate } from './view-update';
 
 export interface EstimateService {
   /** Estimate one page's rows; never throws (a failure is the panel's 'failed' view). */
-  estimate(tabId: number, request: EstimateRequest): EstimateReply<PanelView>;
+  estimate(tabId: number, request: EstimateRequest): EstimateReply<PanelView, PanelRowView>;
   /**
    * The tab closed, reloaded or its panel went away: drop its pipelines and pending alert reports,
    * so the next estimate reports its buffers afresh.
@@ -33,6 +34,8 @@ interface TabSite {
   /** The rows of the last request applied, by key, and that request's seq (updates build on it). */
   rows: ReadonlyMap<string, EstimateRow>;
   seq: number | null;
+  /** The rows of the view answered to that request, by key (a view update builds on it). */
+  shown: ReadonlyMap<string, PanelRowView> | null;
 }
 
 /**
@@ -74,6 +77,7 @@ export function createEstimateService(
       pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
       rows: new Map(),
       seq: null,
+      shown: null,
       reporter: createBuffersReporter(
         siteId,
         // A report due after the tab closed is not sent: its state was dropped on purpose.
@@ -96,10 +100,13 @@ export function createEstimateService(
         const rows = rowsOf(session, request);
         if (rows === null) {
           session.seq = null; // nothing to build on until a complete request arrives
+          session.shown = null;
           return { seq, resend: true };
         }
+        const { shown } = session;
         session.rows = rows;
         session.seq = seq;
+        session.shown = null; // until this request's view is answered
         const output = session.pipeline.run(
           {
             siteId,
@@ -117,8 +124,15 @@ export function createEstimateService(
         // Alerts follow at most MAX_REPORTED_POSITIONS positions: a larger page is not half-watched.
         if (output.buffers.length <= MAX_REPORTED_POSITIONS)
           session.reporter.report(output.buffers);
-        return { seq, view: output.view };
+        const { view } = output;
+        session.shown = new Map(view.rows.map((row) => [row.key, row]));
+        // An update's base is the request answered last (rowsOf): the page shows that view.
+        return request.base !== null && shown !== null
+          ? { seq, update: viewUpdate(shown, view, request.base) }
+          : { seq, view };
       } catch {
+        const failed = sessions.get(keyOf(tabId, siteId));
+        if (failed !== undefined) failed.shown = null; // the page shows 'failed' and resends in full
         return { seq, view: { siteId, siteLabel, status: 'failed', rows: [] } };
       }
     },

@@ -22,6 +22,7 @@ import {
   type EstimateRowPatch,
 } from '../../core/protocol';
 import { changedRows, samePlain } from './estimate-delta';
+import { viewFromReply, type ShownView } from './view-from-reply';
 
 /** What the page asks about: every row in full (the client sends only what changed). */
 export type EstimateQuery = Omit<EstimateRequest, 'type' | 'seq' | 'base' | 'keys' | 'rows'> & {
@@ -74,17 +75,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Our own background's answer, checked for shape only (it is not page input). */
-function isReply(value: unknown): value is { seq: number; view: PanelView } {
-  return (
-    isRecord(value) &&
-    typeof value.seq === 'number' &&
-    isRecord(value.view) &&
-    Array.isArray(value.view.rows) &&
-    typeof value.view.status === 'string'
-  );
-}
-
 /** A query with its rows by key, and its changes since the query asked before it. */
 interface Asked {
   readonly query: EstimateQuery;
@@ -131,16 +121,23 @@ export function createEstimateClient(
   let sentAny = false;
   /** The rows the background holds after the last request sent, and that request's seq; null: send in full. */
   let held: { readonly seq: number; readonly rows: ReadonlyMap<string, EstimateRow> } | null = null;
+  /** The view shown (a view update applies to it); null when none or after a failure. */
+  let shown: ShownView | null = null;
+
   function apply(request: EstimateRequest, reply: unknown): void {
     if (request.seq <= appliedSeq) return; // an older answer than the one shown
     appliedSeq = request.seq;
-    if (!isReply(reply) || reply.seq !== request.seq) {
+    const seqOk = isRecord(reply) && reply.seq === request.seq;
+    const view = seqOk ? viewFromReply(reply, request, shown) : null;
+    if (view === null) {
       last = null; // try again at the next change
       held = null; // in full: the background may hold nothing
+      shown = null;
       onView({ siteId: request.siteId, siteLabel: request.siteLabel, status: 'failed', rows: [] });
       return;
     }
-    onView(reply.view);
+    shown = { seq: request.seq, rows: new Map(view.rows.map((row) => [row.key, row])) };
+    onView(view);
   }
 
   function requestFor(asked: Asked): EstimateRequest {

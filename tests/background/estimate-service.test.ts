@@ -10,6 +10,7 @@ import {
 } from '../../core/protocol';
 import { createEstimateService } from '../../entrypoints/background/estimate-service';
 import { servePort, startBackground, type ServedPort } from '../../entrypoints/background/listen';
+import { viewFromReply, type ShownView } from '../../entrypoints/positions.content/view-from-reply';
 import { grantNotifications, storeSettings } from './helpers';
 
 const OURS = { id: fakeBrowser.runtime.id };
@@ -190,40 +191,69 @@ describe('updates (only the rows changed since the request the background holds)
     };
   }
 
-  it('applies a patch to the rows it holds: the same estimate as the complete request', () => {
-    const service = createEstimateService(() => Promise.resolve());
-    service.estimate(7, request('65,010.3', 1));
-    const patched = service.estimate(7, tick('64,000.0', 2, 1));
+  /** The page's side, as the estimate client does it: each reply becomes the view it describes. */
+  function pageOf(service: ReturnType<typeof createEstimateService>) {
+    let shown: ShownView | null = null;
+    const replies: unknown[] = [];
+    const ask = (sent: EstimateRequest): PanelView => {
+      const reply = service.estimate(7, sent);
+      replies.push(reply);
+      const view = viewFromReply(reply, sent, shown);
+      if (view === null) throw new Error(`the reply does not apply: ${JSON.stringify(reply)}`);
+      shown = { seq: sent.seq, rows: new Map(view.rows.map((row) => [row.key, row])) };
+      return view;
+    };
+    return { ask, replies };
+  }
+
+  it('applies a patch to the rows it holds and answers with the buffer alone', () => {
+    const page = pageOf(createEstimateService(() => Promise.resolve()));
+    page.ask(request('65,010.3', 1));
+    const patched = page.ask(tick('64,000.0', 2, 1));
     const complete = createEstimateService(() => Promise.resolve()).estimate(
       7,
       request('64,000.0', 2),
     );
-    expect(viewOf(patched)).toEqual(viewOf(complete));
-    expect(viewOf(patched).rows[0]?.state).toMatchObject({
+    expect(patched).toEqual(viewOf(complete));
+    expect(patched.rows[0]?.state).toMatchObject({
       bufferPercent: expected('64000').buffer?.percent,
+    });
+    // An isolated position's mark tick moves its buffer and nothing else it shows.
+    expect(page.replies[1]).toMatchObject({
+      seq: 2,
+      update: { base: 1, keys: ['BTCUSDT|long'], rows: [], buffers: [{ key: 'BTCUSDT|long' }] },
     });
   });
 
   it('keeps unchanged rows, drops rows whose key is gone, and takes reshaped rows in full', () => {
-    const service = createEstimateService(() => Promise.resolve());
+    const page = pageOf(createEstimateService(() => Promise.resolve()));
     const first = request('65,010.3', 1);
     const row = first.rows[0] as EstimateRow;
     const second: EstimateRow = { ...row, key: 'BTCUSDT|long#2' };
-    service.estimate(7, { ...first, keys: [row.key, second.key], rows: [row, second] });
+    const both = page.ask({ ...first, keys: [row.key, second.key], rows: [row, second] });
     // Nothing changed in the first row; the second is gone.
-    const kept = service.estimate(7, { ...first, seq: 2, base: 1, keys: [row.key], rows: [] });
-    expect(viewOf(kept).rows.map((each) => each.key)).toEqual([row.key]);
+    const kept = page.ask({ ...first, seq: 2, base: 1, keys: [row.key], rows: [] });
+    expect(kept.rows.map((each) => each.key)).toEqual([row.key]);
+    expect(kept.rows[0]).toBe(both.rows[0]); // the page keeps the row's object
+    expect(page.replies[1]).toMatchObject({ update: { rows: [], buffers: [] } });
     // The first row loses its entry price cell: sent in full, it now has a problem.
     const withoutEntry = Object.fromEntries(
       Object.entries(row.raw).filter(([field]) => field !== 'entryPrice'),
     );
-    const reshaped = service.estimate(7, {
-      ...first,
-      seq: 3,
-      base: 2,
-      rows: [{ ...row, raw: withoutEntry }],
-    });
-    expect(viewOf(reshaped).rows[0]?.state.kind).toBe('problems');
+    const reshaped = page.ask({ ...first, seq: 3, base: 2, rows: [{ ...row, raw: withoutEntry }] });
+    expect(reshaped.rows[0]?.state.kind).toBe('problems');
+    expect(page.replies[2]).toMatchObject({ update: { rows: [{ key: row.key }], buffers: [] } });
+  });
+
+  it('answers an update with a view update only after a view was answered', () => {
+    const service = createEstimateService(() => Promise.resolve());
+    service.estimate(7, request('65,010.3', 1));
+    expect(service.estimate(7, tick('64,000.0', 2, 1))).toHaveProperty('update');
+    // A failed estimate leaves nothing shown to update: the page resends in full.
+    const row = request().rows[0] as EstimateRow;
+    const broken = { ...request('1', 3), rows: [{ ...row, context: null }] };
+    expect(service.estimate(7, broken as unknown as EstimateRequest)).toHaveProperty('view');
+    expect(service.estimate(7, request('64,000.0', 4))).toHaveProperty('view');
   });
 
   it('asks for the complete request when it does not hold the base (a restarted worker)', () => {
@@ -233,7 +263,7 @@ describe('updates (only the rows changed since the request the background holds)
     // An update of an older request than the one held is not applied either.
     expect(service.estimate(7, tick('64,000.0', 7, 5))).toEqual({ seq: 7, resend: true });
     expect(service.estimate(7, request('64,000.0', 8))).toMatchObject({ seq: 8 });
-    expect('view' in service.estimate(7, tick('63,000.0', 9, 8))).toBe(true);
+    expect(service.estimate(7, tick('63,000.0', 9, 8))).toHaveProperty('update');
   });
 
   it('asks for the complete request when an update names a row it never had', () => {

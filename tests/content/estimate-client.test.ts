@@ -214,6 +214,54 @@ describe('createEstimateClient', () => {
     expect(transport.sent[2]).toMatchObject({ seq: 3, base: null });
   });
 
+  it('applies a view update to the view shown: new buffers, unchanged rows kept as they were', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    client.request(query('65,001'));
+    transport.answers[1]?.({
+      seq: 2,
+      update: {
+        base: 1,
+        status: 'ok',
+        keys: ['BTCUSDT|long'],
+        rows: [],
+        buffers: [{ key: 'BTCUSDT|long', bufferPercent: '6', bufferPrice: '3900' }],
+      },
+    });
+    await settle();
+    expect(views[1]).toEqual({
+      ...viewOf('6'),
+      rows: [{ ...row('6'), state: { ...row('6').state, bufferPrice: '3900' } }],
+    });
+    client.request(query('65,002'));
+    transport.answers[2]?.({
+      seq: 3,
+      update: { base: 2, status: 'ok', keys: ['BTCUSDT|long'], rows: [], buffers: [] },
+    });
+    await settle();
+    expect(views[2]?.rows[0]).toBe(views[1]?.rows[0]);
+  });
+
+  it('treats an update of a view it does not show as a failure, and asks in full next', async () => {
+    const transport = controlledTransport();
+    const views: PanelView[] = [];
+    const client = createEstimateClient((view) => views.push(view), transport.send);
+    client.request(query('65,000'));
+    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+    await settle();
+    client.request(query('65,001'));
+    const update = { base: 7, status: 'ok', keys: ['BTCUSDT|long'], rows: [], buffers: [] };
+    transport.answers[1]?.({ seq: 2, update });
+    await settle();
+    expect(views[1]?.status).toBe('failed');
+    client.request(query('65,002'));
+    expect(transport.sent[2]).toMatchObject({ base: null });
+  });
+
   it('never throws into the page when the transport throws synchronously', async () => {
     const views: PanelView[] = [];
     const client = createEstimateClient(
