@@ -271,6 +271,8 @@ export function plainDecimalOf(text: string): string | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 100) return null;
+  // Already canonical (the core's own figures, redrawn on every tick): itself.
+  if (/^(?!-0$)-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/.test(trimmed)) return trimmed;
   const match = /^([+-]?)(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d{1,3}))?$/.exec(trimmed);
   if (match === null) return null;
   const [integerPart = '', fractionPart = ''] = (match[2] ?? '').split('.');

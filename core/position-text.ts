@@ -154,6 +154,6 @@ export function symbolParts(symbol: string): {
  * BTCUSD_PERP, Bybit BTCUSD, OKX BTC-USD-SWAP, Gate BTC_USD). position-from-raw's
  * productFromSymbol also knows venues that list only linear products.
  */
-export function productFromSymbolText(symbol: string): Product {
-  return symbolParts(symbol).quote === 'USD' ? 'inverse' : 'linear';
-}
+export const productFromSymbolText = perText((symbol): Product =>
+  symbolParts(symbol).quote === 'USD' ? 'inverse' : 'linear',
+);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDecimalInput } from '../../core/parse-decimal-input';
-import { parseNumber, type NumberFormat } from '../../core/parse-number';
+import { parseNumber, plainDecimalOf, type NumberFormat } from '../../core/parse-number';
 
 const EU: NumberFormat = { decimalSeparator: ',', groupSeparator: '.' };
 const EN: NumberFormat = { decimalSeparator: '.', groupSeparator: ',' };
@@ -185,5 +185,25 @@ describe('multipliers shift the point exactly (no rounding at any length)', () =
     ['007.50M', '7500000'],
   ])('%s → %s', (text, expected) => {
     expect(valueOf(text)).toBe(expected);
+  });
+});
+
+describe('plainDecimalOf on its already-canonical fast path', () => {
+  it.each([
+    ['62000.5', '62000.5'],
+    ['-0.25', '-0.25'],
+    ['0', '0'],
+    ['-0', '0'],
+    ['10', '10'],
+    ['10.50', '10.5'],
+    ['0.0', '0'],
+    ['00.5', '0.5'],
+    [' 7 ', '7'],
+  ])('%j → %j (the same as the general path)', (text, expected) => {
+    expect(plainDecimalOf(text)).toBe(expected);
+  });
+
+  it('keeps the length limit', () => {
+    expect(plainDecimalOf(`1${'0'.repeat(100)}`)).toBeNull();
   });
 });
