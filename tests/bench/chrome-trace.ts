@@ -117,6 +117,55 @@ export function ourMicrotaskEntries(
   );
 }
 
+/** The renderer's own rendering steps: what our panel costs the page beyond our script. */
+export const RENDERING_EVENTS: ReadonlySet<string> = new Set([
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'UpdateLayer',
+]);
+
+/**
+ * Thread CPU time (`tdur`) of the thread's events in [from, to), each counted without the events
+ * nested in it (self time), summed by name.
+ */
+export function selfCpuByName(
+  events: readonly TraceEvent[],
+  thread: { pid: number; tid: number },
+  from: number,
+  to: number,
+): Map<string, number> {
+  const inside = events
+    .filter(
+      (event) =>
+        event.pid === thread.pid &&
+        event.tid === thread.tid &&
+        event.ph === 'X' &&
+        event.ts >= from &&
+        event.ts < to,
+    )
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const totals = new Map<string, number>();
+  const open: { name: string; end: number; self: number }[] = [];
+  const closeUntil = (time: number) => {
+    for (let top = open.at(-1); top !== undefined && top.end <= time; top = open.at(-1)) {
+      open.pop();
+      totals.set(top.name, (totals.get(top.name) ?? 0) + top.self);
+    }
+  };
+  for (const event of inside) {
+    closeUntil(event.ts);
+    const parent = open.at(-1);
+    if (parent !== undefined) parent.self -= event.tdur ?? 0;
+    open.push({ name: event.name, end: event.ts + (event.dur ?? 0), self: event.tdur ?? 0 });
+  }
+  closeUntil(Infinity);
+  return totals;
+}
+
 /** Console.timeStamp marks (the page's tick and phase marks), by message. */
 export function timeStamps(events: readonly TraceEvent[], message: string): number[] {
   return events

@@ -22,6 +22,8 @@ import { BENCH_URL, benchPageHtml } from './bench-page';
 import {
   ourMicrotaskEntries,
   ourSamples,
+  RENDERING_EVENTS,
+  selfCpuByName,
   ourTimerFires,
   pageMainThread,
   perWindow,
@@ -64,6 +66,11 @@ export interface PageRunResult {
    * time the renderer waited for a core on a loaded machine.
    */
   readonly perUpdateCpuMs: { p50: number; p95: number; max: number };
+  /**
+   * The renderer's style, layout, paint and compositing work per update (thread CPU, mean over the
+   * ticking), ms: with the extension it includes redrawing our panel; compare with the run without.
+   */
+  readonly renderingPerUpdateMs: number;
   /** The page's own scripting per update (CPU samples at its URL), ms p50; null without `sampleCpu`. */
   readonly pageScriptPerUpdateMs: number | null;
   readonly longTasks: {
@@ -261,6 +268,12 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         ? null
         : perWindow(ourSamples(profile, 'https://www.binance.com/'), updateMarks).map(ms);
 
+    const firstTick = tickMarks[0] ?? stopAt;
+    const rendering = [...selfCpuByName(events, thread, firstTick, stopAt)]
+      .filter(([name]) => RENDERING_EVENTS.has(name))
+      .reduce((total, [, cpu]) => total + cpu, 0);
+    const renderingPerUpdateMs = tickMarks.length === 0 ? 0 : ms(rendering / tickMarks.length);
+
     const tasks = tasksOf(events, thread).filter((task) => (task.dur ?? 0) > LONG_TASK_US);
     const oursInside = (task: TraceEvent): boolean => {
       const end = task.ts + (task.dur ?? 0);
@@ -301,6 +314,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         p95: quantile(perUpdateCpu, 0.95),
         max: quantile(perUpdateCpu, 1),
       },
+      renderingPerUpdateMs,
       pageScriptPerUpdateMs: pagePerUpdate === null ? null : quantile(pagePerUpdate, 0.5),
       longTasks: {
         total: tasks.length,

@@ -136,6 +136,7 @@ if (!process.argv.includes('--no-page')) {
       'cpu max ms': run.perUpdateCpuMs.max,
       'wall p50 ms': run.perUpdateTraceMs.p50,
       'wall p95 ms': run.perUpdateTraceMs.p95,
+      'render ms/tick': run.renderingPerUpdateMs,
       'long tasks ours/all (cpu)': `${String(run.longTasks.ours)}/${String(run.longTasks.total)} (${String(run.longTasks.oursByCpu)})`,
       'idle ours ms': run.idle.ourScriptMs,
       'idle timers+frames': run.idle.ourTimerFires + run.idle.ourAnimationFrames,
