@@ -91,29 +91,26 @@ export function scriptEntries(
 }
 
 /**
- * Microtask checkpoints (`RunMicrotasks`) that ran in a task where our code ran: a promise
- * continuation of ours (the estimate reply → the panel's paint) runs there, outside any
- * FunctionCall at our URL, so the script entries alone miss it. Needs no CPU samples (a sampling
- * profiler slows the code it measures). The bench page's own feed queues no microtasks, so this
- * overcounts at most a page continuation sharing a checkpoint with ours.
- * @param ourEntries our FunctionCall/EvaluateScript entries on the thread (scriptEntries)
+ * Script the trace does not place at our URL but that is ours on the bench page: every microtask
+ * checkpoint (`RunMicrotasks`: our MutationObserver deliveries and promise continuations, such as
+ * the estimate reply → the panel's paint) and every script entry without a URL (the browser's
+ * dispatch of our port's messages). The bench page's own script is one timer callback that writes
+ * text and queues no microtask, and ours is the only extension, so nothing here is the page's.
+ * (Counting only checkpoints in tasks with a call at our URL missed the reply's checkpoint, whose
+ * task has none.)
  */
-export function ourMicrotaskEntries(
+export function ourUnattributedEntries(
   events: readonly TraceEvent[],
   thread: { pid: number; tid: number },
-  ourEntries: readonly TraceEvent[],
 ): TraceEvent[] {
-  const ourTasks = tasksOf(events, thread).filter((task) => {
-    const end = task.ts + (task.dur ?? 0);
-    return ourEntries.some((entry) => entry.ts >= task.ts && entry.ts < end);
-  });
   return events.filter(
     (event) =>
       event.pid === thread.pid &&
       event.tid === thread.tid &&
       event.ph === 'X' &&
-      event.name === 'RunMicrotasks' &&
-      ourTasks.some((task) => event.ts >= task.ts && event.ts < task.ts + (task.dur ?? 0)),
+      (event.name === 'RunMicrotasks' ||
+        ((event.name === 'FunctionCall' || event.name === 'EvaluateScript') &&
+          (event.args?.data?.url ?? '') === '')),
   );
 }
 

@@ -3,8 +3,9 @@
  * extension (.output/chrome-mv3) on the bench page (bench-page.ts) served at a Binance URL.
  *
  * Method (BENCHMARKS.md explains it):
- * - Trace (CDP Tracing, devtools.timeline): FunctionCall/EvaluateScript entries at our URL, plus the
- *   RunMicrotasks checkpoints of the tasks they ran in (promise continuations: the reply → paint),
+ * - Trace (CDP Tracing, devtools.timeline): FunctionCall/EvaluateScript entries at our URL, plus
+ *   every RunMicrotasks checkpoint and URL-less script entry (the page queues none: see
+ *   ourUnattributedEntries; promise continuations such as the reply → paint run there),
  *   summed per update (the window between two ticks of the page's feed, console.timeStamp marks):
  *   wall time (`dur`) and the thread's CPU time (`tdur`, the budget figure); RunTask > 50 ms containing our work are our long tasks; timers and
  *   animation frames installed from our script are counted in the idle window after the feed stops.
@@ -20,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BENCH_URL, benchPageHtml } from './bench-page';
 import {
-  ourMicrotaskEntries,
+  ourUnattributedEntries,
   ourSamples,
   RENDERING_EVENTS,
   selfCpuByName,
@@ -257,9 +258,11 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
 
     const samples = profile === null ? [] : ourSamples(profile, ourUrl);
     const perUpdate = perWindow(samples, updateMarks).map(ms);
-    // Our callbacks and the microtask checkpoints our promise continuations (the paint) ran in.
-    const ourScripts = scriptEntries(events, thread, ourUrl);
-    const ourEntries = [...ourScripts, ...ourMicrotaskEntries(events, thread, ourScripts)];
+    // Our callbacks, every microtask checkpoint and URL-less entry (ourUnattributedEntries).
+    const ourEntries = [
+      ...scriptEntries(events, thread, ourUrl),
+      ...ourUnattributedEntries(events, thread),
+    ];
     const traceSpans = outermost(ourEntries, 'dur');
     const perUpdateTrace = perWindow(traceSpans, updateMarks).map(ms);
     const perUpdateCpu = perWindow(outermost(ourEntries, 'tdur'), updateMarks).map(ms);
