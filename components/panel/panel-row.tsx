@@ -5,6 +5,7 @@
  * Test hooks: design.md §5.
  */
 import { Component, type ComponentChild, type ComponentType } from 'preact';
+import { formatDecimal } from '../format-number';
 import { t } from '../i18n';
 import { NumberText } from '../number-text';
 import { BufferLine } from './buffer-line';
@@ -75,12 +76,14 @@ type EstimateFigures = Pick<
   'liquidationPrice' | 'platformLiquidationPrice' | 'differencePercent' | 'agrees' | 'priceDecimals'
 >;
 
-const EstimateCells = pure((state: EstimateFigures & { display: PanelDisplay }) => {
+type EstimateCellsProps = EstimateFigures & { readonly display: PanelDisplay };
+
+function estimateCells(state: EstimateCellsProps, ref: (element: HTMLElement | null) => void) {
   const { display } = state;
   const { lang, numberFormat } = display;
   const priceDigits = state.priceDecimals;
   return (
-    <div class="figures">
+    <div class="figures" ref={ref}>
       <div class="figure">
         <span class="figure-label">{t(lang, 'panel.column.ours')}</span>
         {state.liquidationPrice === null ? (
@@ -151,7 +154,76 @@ const EstimateCells = pure((state: EstimateFigures & { display: PanelDisplay }) 
       </div>
     </div>
   );
-});
+}
+
+/** Writes a figure's new value into the markup NumberText drew (exact in data-value, §5). */
+function paintNumber(
+  element: HTMLElement | null,
+  value: string,
+  options: Parameters<typeof formatDecimal>[1],
+): void {
+  const text = element?.firstChild;
+  if (element === null || !(text instanceof Text)) return;
+  element.setAttribute('data-value', value);
+  text.data = formatDecimal(value, options);
+}
+
+/**
+ * The figures. A change of our liquidation price or the difference alone (a cross position's
+ * tick: the others' PnL moved) is painted into the markup, not rendered, as buffers are
+ * (buffer-line.tsx); anything else (a figure appearing or going, the platform's figure, the flag,
+ * the display) renders. After a render the painted values are written again, so a render Preact
+ * skipped (its old vnode equal to the new one) never leaves a painted value behind.
+ */
+class EstimateCells extends Component<EstimateCellsProps> {
+  private root: HTMLElement | null = null;
+  private readonly setRoot = (element: HTMLElement | null) => {
+    this.root = element;
+  };
+
+  override shouldComponentUpdate(next: EstimateCellsProps): boolean {
+    const current = this.props;
+    const rendersAgain =
+      next.display !== current.display ||
+      next.platformLiquidationPrice !== current.platformLiquidationPrice ||
+      next.agrees !== current.agrees ||
+      next.priceDecimals !== current.priceDecimals ||
+      (next.liquidationPrice === null) !== (current.liquidationPrice === null) ||
+      (next.differencePercent === null) !== (current.differencePercent === null);
+    if (rendersAgain) return true;
+    this.paint(next);
+    return false;
+  }
+
+  override componentDidUpdate(): void {
+    this.paint(this.props);
+  }
+
+  private paint(figures: EstimateCellsProps): void {
+    const { lang, numberFormat } = figures.display;
+    const find = (testId: string) =>
+      this.root?.querySelector<HTMLElement>(`[data-testid="${testId}"][data-value]`) ?? null;
+    if (figures.liquidationPrice !== null) {
+      paintNumber(find('liq-estimate'), figures.liquidationPrice, {
+        lang,
+        style: numberFormat,
+        maxFractionDigits: figures.priceDecimals,
+      });
+    }
+    if (figures.differencePercent !== null) {
+      paintNumber(find('liq-diff'), figures.differencePercent, {
+        lang,
+        style: numberFormat,
+        maxFractionDigits: 2,
+        sign: true,
+      });
+    }
+  }
+
+  override render() {
+    return estimateCells(this.props, this.setRoot);
+  }
+}
 
 function ProblemList(props: {
   row: PanelRowView;

@@ -18,6 +18,7 @@ import {
   type PanelState,
 } from '../../components/panel/panel-renderer';
 import { PanelRow } from '../../components/panel/panel-row';
+import { NumberText } from '../../components/number-text';
 
 const DISPLAY: PanelDisplay = {
   lang: 'en',
@@ -161,6 +162,40 @@ describe('panel render path', () => {
     expect(estimateA.dataset.value).toBe('57000.5');
     expect(bufferOf('A').dataset.value).toBe('11');
     expect(bufferOf('B').dataset.value).toBe('13');
+  });
+
+  it("paints a cross position's new liquidation price and difference without rendering its figures", async () => {
+    const panel = mount(stateOf([row('A'), row('B')]));
+    const estimateA = () =>
+      rowElement('A').querySelector<HTMLElement>('[data-testid="liq-estimate"]')!;
+    const diffA = () => rowElement('A').querySelector<HTMLElement>('[data-testid="liq-diff"]')!;
+    const before = estimateA();
+    panel.update(
+      stateOf([
+        row('A', { liquidationPrice: '57001.987', differencePercent: '-0.6987' }),
+        row('B'),
+      ]),
+    );
+    await settle();
+    // The row re-renders (its view changed), but its figures are not rendered: no NumberText.
+    expect(renders.get(PanelRow)).toBe(1);
+    expect(renders.get(NumberText)).toBeUndefined();
+    expect(estimateA()).toBe(before);
+    expect(estimateA().dataset.value).toBe('57001.987');
+    expect(estimateA().textContent).toBe('57,001.99');
+    expect(diffA().dataset.value).toBe('-0.6987');
+    expect(diffA().textContent).toBe('−0.7%');
+    // A figure appearing or going renders; the painted values never outlive a render.
+    panel.update(
+      stateOf([row('A', { liquidationPrice: null, differencePercent: null }), row('B')]),
+    );
+    await settle();
+    expect(estimateA().dataset.none).toBe('true');
+    panel.update(stateOf([row('A'), row('B')]));
+    await settle();
+    expect(estimateA().dataset.value).toBe('57412.345678');
+    expect(estimateA().textContent).toBe('57,412.35');
+    expect(diffA().dataset.value).toBe('0.0213');
   });
 
   it('re-renders the list when rows appear, go or move, keeping each row current', () => {
