@@ -1,3 +1,4 @@
+import { isRecord } from './plain-data';
 import type { RawContext } from './position-from-raw';
 
 /**
@@ -137,10 +138,6 @@ export const MAX_MESSAGE_STRING_LENGTH = 200;
 export const MAX_CELL_TEXT_LENGTH = 1000;
 /** Fields per row and fee-rate overrides per request: far more than any page or setting has. */
 const MAX_RECORD_ENTRIES = 64;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isShortString(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_MESSAGE_STRING_LENGTH;

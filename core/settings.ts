@@ -4,6 +4,7 @@
  */
 import { compareDecimal } from './decimal-string';
 import { plainDecimalOf } from './parse-number';
+import { isRecord } from './plain-data';
 
 /**
  * Adapter ids, kept in step with entrypoints/positions.content/adapters/ (core/ cannot import it).
@@ -72,10 +73,6 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 const PERCENT_MAX = '100';
 /** A fee rate is a fraction (0.0005 = 0.05 %); 10 % would already be absurd for a taker fee. */
 const FEE_RATE_MAX = '0.1';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * A plain decimal string in [0, max], or null. Only digits and one point: no exponent, no sign.

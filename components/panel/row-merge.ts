@@ -4,6 +4,7 @@
  * store paints the new figure (panel-store.ts). Compared field by field (no JSON): this runs for
  * every row on every tick.
  */
+import { samePlain } from '../../core/plain-data';
 import type { PanelRowView } from './panel-model';
 
 /** The buffer's value moves on every tick; whether there is one changes the row's markup. */
@@ -11,18 +12,8 @@ const BUFFER_FIELDS: ReadonlySet<string> = new Set(['bufferPercent', 'bufferPric
 
 /** Equal as plain data, counting only the presence of a buffer, not its value. */
 export function sameExceptBuffer(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = Object.keys(left);
-  return (
-    keys.length === Object.keys(right).length &&
-    keys.every((key) =>
-      BUFFER_FIELDS.has(key)
-        ? (left[key] === null) === (right[key] === null)
-        : Object.hasOwn(right, key) && sameExceptBuffer(left[key], right[key]),
-    )
+  return samePlain(a, b, (key, left, right) =>
+    BUFFER_FIELDS.has(key) ? (left === null) === (right === null) : undefined,
   );
 }
 

@@ -13,6 +13,7 @@ import {
   EMPTY_BADGE,
   type AlertState,
 } from '../../core/alerts';
+import { isRecord } from '../../core/plain-data';
 import type { BufferReport } from '../../core/protocol';
 import { sanitizeSettings, type Settings } from '../../core/settings';
 import { settingsItem } from '../popup/settings-item';
@@ -46,10 +47,6 @@ export interface AlertHub {
   settingsChanged(): Promise<void>;
   /** For tests and the debug view: the state held for a tab. */
   stateOf(tabId: number): Promise<AlertState | undefined>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Our own session copy, but checked entry by entry: a corrupt entry is dropped, the rest kept. */

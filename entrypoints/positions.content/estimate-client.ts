@@ -21,7 +21,8 @@ import {
   type EstimateRow,
   type EstimateRowPatch,
 } from '../../core/protocol';
-import { changedRows, samePlain } from './estimate-delta';
+import { isRecord, samePlain } from '../../core/plain-data';
+import { changedRows } from './estimate-delta';
 import { viewFromReply, type ShownView } from './view-from-reply';
 
 /** What the page asks about: every row in full (the client sends only what changed). */
@@ -69,10 +70,6 @@ export function requestRows<Row extends ReadRow>(
     }
     return { key: row.key, raw, problems: row.problems, context: contextOf(row) };
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A query with its rows by key, and its changes since the query asked before it. */

@@ -3,20 +3,8 @@
  * rows new or changed since the rows it holds, a row whose cell texts alone changed as a patch of
  * those texts. A mark tick then clones a price per row instead of every row with its context.
  */
+import { samePlain } from '../../core/plain-data';
 import type { EstimateRow, EstimateRowPatch } from '../../core/protocol';
-
-/** Deep equality of plain data (strings, numbers, booleans, null, arrays and plain objects). */
-export function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  return aKeys.every(
-    (key) =>
-      Object.hasOwn(b, key) &&
-      samePlain((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
-}
 
 /**
  * The texts that changed between two reads of one row, or null when more than texts changed (a

@@ -4,16 +4,13 @@
  * object, so the panel skips them without comparing (components/panel/row-merge.ts).
  */
 import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import { isRecord } from '../../core/plain-data';
 import type { ViewRowBuffer, ViewUpdate } from '../../core/protocol';
 
 /** The view shown: its request's seq and its rows by key. */
 export interface ShownView {
   readonly seq: number;
   readonly rows: ReadonlyMap<string, PanelRowView>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function withBuffer(row: PanelRowView | undefined, buffer: ViewRowBuffer | undefined) {
