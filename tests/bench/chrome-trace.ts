@@ -60,18 +60,17 @@ export function pageMainThread(
   return null;
 }
 
+/** A complete event (`ph` X: it has a duration) of this thread. */
+function spanOf(event: TraceEvent, thread: { pid: number; tid: number }): boolean {
+  return event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X';
+}
+
 /** Main-thread tasks (`RunTask`, complete events) of one thread. */
 export function tasksOf(
   events: readonly TraceEvent[],
   thread: { pid: number; tid: number },
 ): TraceEvent[] {
-  return events.filter(
-    (event) =>
-      event.pid === thread.pid &&
-      event.tid === thread.tid &&
-      event.ph === 'X' &&
-      event.name === 'RunTask',
-  );
+  return events.filter((event) => spanOf(event, thread) && event.name === 'RunTask');
 }
 
 /** Script entry events (a callback or script run by the browser) whose code is at `url`. */
@@ -82,9 +81,7 @@ export function scriptEntries(
 ): TraceEvent[] {
   return events.filter(
     (event) =>
-      event.pid === thread.pid &&
-      event.tid === thread.tid &&
-      event.ph === 'X' &&
+      spanOf(event, thread) &&
       (event.name === 'FunctionCall' || event.name === 'EvaluateScript') &&
       event.args?.data?.url?.startsWith(url) === true,
   );
@@ -105,9 +102,7 @@ export function ourUnattributedEntries(
 ): TraceEvent[] {
   return events.filter(
     (event) =>
-      event.pid === thread.pid &&
-      event.tid === thread.tid &&
-      event.ph === 'X' &&
+      spanOf(event, thread) &&
       (event.name === 'RunMicrotasks' ||
         ((event.name === 'FunctionCall' || event.name === 'EvaluateScript') &&
           (event.args?.data?.url ?? '') === '')),
@@ -136,14 +131,7 @@ export function selfCpuByName(
   to: number,
 ): Map<string, number> {
   const inside = events
-    .filter(
-      (event) =>
-        event.pid === thread.pid &&
-        event.tid === thread.tid &&
-        event.ph === 'X' &&
-        event.ts >= from &&
-        event.ts < to,
-    )
+    .filter((event) => spanOf(event, thread) && event.ts >= from && event.ts < to)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const totals = new Map<string, number>();
   const open: { name: string; end: number; self: number }[] = [];
