@@ -121,31 +121,37 @@ export const RENDERING_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Thread CPU time (`tdur`) of the thread's events in [from, to), each counted without the events
- * nested in it (self time), summed by name.
+ * Time of the thread's events in [from, to), each counted without the events nested in it (self
+ * time), summed by key.
+ * @param length thread CPU time (`tdur`, default) or wall time (`dur`)
+ * @param keyOf what to sum by (default: the event's name)
  */
-export function selfCpuByName(
+export function selfTimeBy(
   events: readonly TraceEvent[],
   thread: { pid: number; tid: number },
   from: number,
   to: number,
+  {
+    length = 'tdur',
+    keyOf = (event: TraceEvent) => event.name,
+  }: { length?: 'dur' | 'tdur'; keyOf?: (event: TraceEvent) => string } = {},
 ): Map<string, number> {
   const inside = events
     .filter((event) => spanOf(event, thread) && event.ts >= from && event.ts < to)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const totals = new Map<string, number>();
-  const open: { name: string; end: number; self: number }[] = [];
+  const open: { key: string; end: number; self: number }[] = [];
   const closeUntil = (time: number) => {
     for (let top = open.at(-1); top !== undefined && top.end <= time; top = open.at(-1)) {
       open.pop();
-      totals.set(top.name, (totals.get(top.name) ?? 0) + top.self);
+      totals.set(top.key, (totals.get(top.key) ?? 0) + top.self);
     }
   };
   for (const event of inside) {
     closeUntil(event.ts);
     const parent = open.at(-1);
-    if (parent !== undefined) parent.self -= event.tdur ?? 0;
-    open.push({ name: event.name, end: event.ts + (event.dur ?? 0), self: event.tdur ?? 0 });
+    if (parent !== undefined) parent.self -= event[length] ?? 0;
+    open.push({ key: keyOf(event), end: event.ts + (event.dur ?? 0), self: event[length] ?? 0 });
   }
   closeUntil(Infinity);
   return totals;

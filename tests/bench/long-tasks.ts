@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pageMainThread, tasksOf, type TraceEvent } from './chrome-trace';
+import { pageMainThread, selfTimeBy, tasksOf, type TraceEvent } from './chrome-trace';
 import { runPage } from './page-bench';
 
 const positions = Number.parseInt(process.argv[2] ?? '100', 10);
@@ -28,9 +28,6 @@ fs.rmSync(tracePath);
 
 const thread = pageMainThread(events, 'https://www.binance.com/');
 if (thread === null) throw new Error('page main thread not found');
-const onThread = events
-  .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X')
-  .sort((a, b) => a.ts - b.ts);
 const ticks = events
   .filter((e) => e.name === 'TimeStamp')
   .map((e) => e.ts)
@@ -49,34 +46,13 @@ function label(event: TraceEvent): string {
   return event.name;
 }
 
-/** Self time (own duration minus nested events') per label, for the events inside one task. */
-function selfTimes(task: TraceEvent): Map<string, number> {
-  const end = task.ts + (task.dur ?? 0);
-  const inside = onThread.filter(
-    (event) => event !== task && event.ts >= task.ts && event.ts < end,
-  );
-  const totals = new Map<string, number>();
-  const stack: { event: TraceEvent; end: number; self: number }[] = [];
-  const close = (until: number) => {
-    while (stack.length > 0 && (stack.at(-1)?.end ?? 0) <= until) {
-      const done = stack.pop();
-      if (done === undefined) break;
-      const key = label(done.event);
-      totals.set(key, (totals.get(key) ?? 0) + done.self);
-    }
-  };
-  for (const event of inside) {
-    close(event.ts);
-    const parent = stack.at(-1);
-    if (parent !== undefined) parent.self -= event.dur ?? 0;
-    stack.push({ event, end: event.ts + (event.dur ?? 0), self: event.dur ?? 0 });
-  }
-  close(Infinity);
-  return totals;
-}
-
 for (const task of tasksOf(events, thread).filter((t) => (t.dur ?? 0) > 50_000)) {
-  const parts = [...selfTimes(task).entries()]
+  const split = selfTimeBy(events, thread, task.ts, task.ts + (task.dur ?? 0), {
+    length: 'dur',
+    keyOf: (event) => (event === task ? '' : label(event)), // the task itself is not a part
+  });
+  const parts = [...split.entries()]
+    .filter(([name]) => name !== '')
     .sort((a, b) => b[1] - a[1])
     .slice(0, 7)
     .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`)

@@ -24,7 +24,7 @@ import {
   ourUnattributedEntries,
   ourSamples,
   RENDERING_EVENTS,
-  selfCpuByName,
+  selfTimeBy,
   ourTimerFires,
   pageMainThread,
   perWindow,
@@ -272,7 +272,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
         : perWindow(ourSamples(profile, 'https://www.binance.com/'), updateMarks).map(ms);
 
     const firstTick = tickMarks[0] ?? stopAt;
-    const rendering = [...selfCpuByName(events, thread, firstTick, stopAt)]
+    const rendering = [...selfTimeBy(events, thread, firstTick, stopAt)]
       .filter(([name]) => RENDERING_EVENTS.has(name))
       .reduce((total, [, cpu]) => total + cpu, 0);
     const renderingPerUpdateMs = tickMarks.length === 0 ? 0 : ms(rendering / tickMarks.length);
