@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { estimatePosition } from '../../core/index';
+import { BTC_LONG_INPUT } from '../content/btc-long-case';
 import type { PanelView } from '../../components/panel/panel-model';
 import {
   parseExtensionMessage,
@@ -52,23 +53,9 @@ function request(markPrice = '65,010.3', seq = 1): EstimateRequest {
 }
 
 /** The same position written as the core's input by hand: the figures the reply must carry. */
-function expected(markPrice = '65010.3') {
-  const outcome = estimatePosition(
-    {
-      venue: 'binance',
-      symbol: 'BTCUSDT',
-      product: 'linear',
-      marginMode: 'isolated',
-      side: 'long',
-      quantity: '0.5',
-      entryPrice: '64250',
-      markPrice,
-      margin: '1606.25',
-      leverage: '20',
-      platformLiquidationPrice: '61282.63',
-    },
-    { tolerancePercent: '0.5' },
-  );
+function expected(markPrice?: string) {
+  const input = markPrice === undefined ? BTC_LONG_INPUT : { ...BTC_LONG_INPUT, markPrice };
+  const outcome = estimatePosition(input, { tolerancePercent: '0.5' });
   if (!outcome.ok) throw new Error('the hand-written input must estimate');
   return outcome.estimate;
 }
@@ -80,7 +67,7 @@ function viewOf(reply: EstimateReply<PanelView>): PanelView {
 }
 
 /** The buffer report the service hands the alerts for the request's row at this mark. */
-function bufferReport(markPrice = '65010.3') {
+function bufferReport(markPrice?: string) {
   return [
     {
       key: 'BTCUSDT|long',

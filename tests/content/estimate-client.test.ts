@@ -73,6 +73,17 @@ function controlledTransport() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A client whose first request (mark 65,000) was answered with a view: updates come next. */
+async function answeredClient() {
+  const transport = controlledTransport();
+  const views: PanelView[] = [];
+  const client = createEstimateClient((view) => views.push(view), transport.send);
+  client.request(query('65,000'));
+  transport.answers[0]?.({ seq: 1, view: viewOf('5') });
+  await settle();
+  return { transport, views, client };
+}
+
 describe('createEstimateClient', () => {
   it('leaves the PnL out and does not send a request equal to the last one', () => {
     const transport = controlledTransport();
@@ -152,11 +163,7 @@ describe('createEstimateClient', () => {
   });
 
   it('sends the complete rows first, then only the texts that changed', async () => {
-    const transport = controlledTransport();
-    const client = createEstimateClient(() => undefined, transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, client } = await answeredClient();
     client.request(query('65,001'));
     expect(transport.sent[0]).toMatchObject({ seq: 1, base: null, keys: ['BTCUSDT|long'] });
     expect(transport.sent[1]).toMatchObject({
@@ -168,11 +175,7 @@ describe('createEstimateClient', () => {
   });
 
   it('sends a row in full when more than its texts changed (a field appeared, a problem)', async () => {
-    const transport = controlledTransport();
-    const client = createEstimateClient(() => undefined, transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, client } = await answeredClient();
     const withProblem = query('65,000');
     const first = withProblem.rows[0];
     if (first === undefined) throw new Error('fixture row');
@@ -185,12 +188,7 @@ describe('createEstimateClient', () => {
   });
 
   it('sends the complete request again when the background asks for it', async () => {
-    const transport = controlledTransport();
-    const views: PanelView[] = [];
-    const client = createEstimateClient((view) => views.push(view), transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, views, client } = await answeredClient();
     client.request(query('65,001'));
     transport.answers[1]?.({ seq: 2, resend: true }); // the worker restarted between the two
     await settle();
@@ -202,11 +200,7 @@ describe('createEstimateClient', () => {
   });
 
   it('sends the complete request after a failure', async () => {
-    const transport = controlledTransport();
-    const client = createEstimateClient(() => undefined, transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, client } = await answeredClient();
     client.request(query('65,001'));
     transport.failures[1]?.(new Error('estimate port disconnected'));
     await settle();
@@ -215,12 +209,7 @@ describe('createEstimateClient', () => {
   });
 
   it('applies a view update to the view shown: new buffers, unchanged rows kept as they were', async () => {
-    const transport = controlledTransport();
-    const views: PanelView[] = [];
-    const client = createEstimateClient((view) => views.push(view), transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, views, client } = await answeredClient();
     client.request(query('65,001'));
     transport.answers[1]?.({
       seq: 2,
@@ -247,12 +236,7 @@ describe('createEstimateClient', () => {
   });
 
   it('treats an update of a view it does not show as a failure, and asks in full next', async () => {
-    const transport = controlledTransport();
-    const views: PanelView[] = [];
-    const client = createEstimateClient((view) => views.push(view), transport.send);
-    client.request(query('65,000'));
-    transport.answers[0]?.({ seq: 1, view: viewOf('5') });
-    await settle();
+    const { transport, views, client } = await answeredClient();
     client.request(query('65,001'));
     const update = { base: 7, status: 'ok', keys: ['BTCUSDT|long'], rows: [], buffers: [] };
     transport.answers[1]?.({ seq: 2, update });
