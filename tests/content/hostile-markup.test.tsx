@@ -6,8 +6,8 @@
  */
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Panel } from '../../components/panel/panel';
 import { buildTable, readPage, saneRow, viewOf } from './hostile-page';
+import { panelFor } from './panel-fixtures';
 
 declare global {
   var __pwned: number | undefined;
@@ -67,23 +67,7 @@ function spyOnHtmlSinks() {
 }
 
 function renderView(output: ReturnType<typeof viewOf>) {
-  return render(
-    <Panel
-      view={output.view}
-      display={{
-        lang: 'en',
-        numberFormat: 'auto',
-        warningBufferPercent: '10',
-        dangerBufferPercent: '5',
-        tolerancePercent: '0.5',
-        theme: 'dark',
-      }}
-      placement={null}
-      startCollapsed={false}
-      onPlacementChange={() => {}}
-      onOpenCalculator={() => {}}
-    />,
-  );
+  return render(panelFor(output.view));
 }
 
 describe('hostile page text', () => {

@@ -4,9 +4,9 @@
  */
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Panel } from '../../components/panel/panel';
 import { MAX_REPORTED_POSITIONS, parseExtensionMessage } from '../../core/protocol';
 import { buildTable, readPage, saneRow, viewOf } from './hostile-page';
+import { DISPLAY, panelFor } from './panel-fixtures';
 
 const ROWS = 5000;
 /**
@@ -45,21 +45,10 @@ describe('a page with 5,000 positions', () => {
       const output = viewOf(result);
       const pipelineMs = performance.now() - started - readMs;
       const { container } = render(
-        <Panel
-          view={{ ...output.view, rows: output.view.rows.slice(0, RENDERED_ROWS) }}
-          display={{
-            lang: 'en',
-            numberFormat: 'auto',
-            warningBufferPercent: '10',
-            dangerBufferPercent: '5',
-            tolerancePercent: '0.5',
-            theme: 'light',
-          }}
-          placement={null}
-          startCollapsed={false}
-          onPlacementChange={() => {}}
-          onOpenCalculator={() => {}}
-        />,
+        panelFor(
+          { ...output.view, rows: output.view.rows.slice(0, RENDERED_ROWS) },
+          { ...DISPLAY, theme: 'light' },
+        ),
       );
       // The panel draws a long list over a few animation frames (no long task in the page).
       await waitFor(

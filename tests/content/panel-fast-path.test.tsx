@@ -7,11 +7,7 @@
 import { options, type VNode } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Panel } from '../../components/panel/panel';
-import type {
-  PanelDisplay,
-  PanelRowView,
-  RowEstimateView,
-} from '../../components/panel/panel-model';
+import type { PanelRowView, RowEstimateView } from '../../components/panel/panel-model';
 import {
   createPanelRenderer,
   type PanelRenderer,
@@ -19,15 +15,7 @@ import {
 } from '../../components/panel/panel-renderer';
 import { PanelRow } from '../../components/panel/panel-row';
 import { NumberText } from '../../components/number-text';
-
-const DISPLAY: PanelDisplay = {
-  lang: 'en',
-  numberFormat: 'auto',
-  warningBufferPercent: '10',
-  dangerBufferPercent: '5',
-  tolerancePercent: '0.5',
-  theme: 'dark',
-};
+import { DISPLAY } from './panel-fixtures';
 
 function estimate(overrides: Partial<RowEstimateView> = {}): RowEstimateView {
   return {

@@ -5,9 +5,9 @@
  */
 import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Panel } from '../../components/panel/panel';
 import type { PanelRowView } from '../../components/panel/panel-model';
 import { PROGRESSIVE_FIRST, PROGRESSIVE_STEP } from '../../components/panel/use-progressive';
+import { panelFor } from './panel-fixtures';
 
 afterEach(() => {
   cleanup();
@@ -35,23 +35,7 @@ function rowsOf(count: number, prefix = 'P'): PanelRowView[] {
 }
 
 function panel(rows: readonly PanelRowView[]) {
-  return (
-    <Panel
-      view={{ siteId: 'binance', siteLabel: 'Binance', status: 'ok', rows }}
-      display={{
-        lang: 'en',
-        numberFormat: 'auto',
-        warningBufferPercent: '10',
-        dangerBufferPercent: '5',
-        tolerancePercent: '0.5',
-        theme: 'dark',
-      }}
-      placement={null}
-      startCollapsed={false}
-      onPlacementChange={() => {}}
-      onOpenCalculator={() => {}}
-    />
-  );
+  return panelFor({ siteId: 'binance', siteLabel: 'Binance', status: 'ok', rows });
 }
 
 const drawnKeys = () =>

@@ -1,23 +1,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, type PanelProps } from '../../components/panel/panel';
-import type {
-  PanelDisplay,
-  PanelRowView,
-  PanelView,
-  RowEstimateView,
-} from '../../components/panel/panel-model';
+import type { PanelRowView, PanelView, RowEstimateView } from '../../components/panel/panel-model';
+import { DISPLAY } from './panel-fixtures';
 
 afterEach(cleanup);
-
-const DISPLAY: PanelDisplay = {
-  lang: 'en',
-  numberFormat: 'auto',
-  warningBufferPercent: '10',
-  dangerBufferPercent: '5',
-  tolerancePercent: '0.5',
-  theme: 'dark',
-};
 
 function estimateState(overrides: Partial<RowEstimateView> = {}): RowEstimateView {
   return {
