@@ -12,6 +12,7 @@ import { resolveLang } from '../../components/i18n';
 import type { PanelPlacement } from '../../components/panel/panel';
 import type { PanelDisplay, PanelRowView, PanelView } from '../../components/panel/panel-model';
 import { productFromSymbolText } from '../../core/position-text';
+import { samePlain } from '../../core/plain-data';
 import { BUFFERS_MESSAGE_TYPE, type BuffersMessage } from '../../core/protocol';
 import {
   DEFAULT_SETTINGS,
@@ -136,7 +137,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
   let display: PanelDisplay | null = null;
   function displayFor(current: Session): PanelDisplay {
     const next: PanelDisplay = { ...displayFrom(settings, lang()), theme: current.theme };
-    if (display === null || JSON.stringify(display) !== JSON.stringify(next)) display = next;
+    if (display === null || !samePlain(display, next)) display = next;
     return display;
   }
 
