@@ -65,12 +65,28 @@ function spanOf(event: TraceEvent, thread: { pid: number; tid: number }): boolea
   return event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X';
 }
 
-/** Main-thread tasks (`RunTask`, complete events) of one thread. */
+/**
+ * Names of a main-thread task: `RunTask` (disabled-by-default-devtools.timeline) or the scheduler's
+ * own `ThreadControllerImpl::RunTask` (toplevel), whichever categories the trace was taken with.
+ */
+const TASK_EVENTS: ReadonlySet<string> = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** Main-thread tasks (complete events) of one thread: the outermost task events. */
 export function tasksOf(
   events: readonly TraceEvent[],
   thread: { pid: number; tid: number },
 ): TraceEvent[] {
-  return events.filter((event) => spanOf(event, thread) && event.name === 'RunTask');
+  const tasks = events
+    .filter((event) => spanOf(event, thread) && TASK_EVENTS.has(event.name))
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const outermost: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const task of tasks) {
+    if (task.ts < end) continue; // nested in the task before (both names present, or a nested loop)
+    outermost.push(task);
+    end = task.ts + (task.dur ?? 0);
+  }
+  return outermost;
 }
 
 /** Script entry events (a callback or script run by the browser) whose code is at `url`. */
@@ -166,8 +182,11 @@ export function timeStamps(events: readonly TraceEvent[], message: string): numb
 }
 
 /**
- * Timers and animation frames our script asked for, and how many of them fired in [from, to).
- * A timer or frame is ours when the stack that installed it has a frame at `url`.
+ * Timers and animation frames of ours that fired in [from, to). One is ours when the callback it
+ * ran is at `url` (the first script entry nested in the TimerFire / FireAnimationFrame event),
+ * or, when the trace has stacks (`disabled-by-default-devtools.timeline.stack`), when the stack
+ * that installed it has a frame at `url`. The first rule needs no stack category, whose capture
+ * of a JS stack per event slows the script it measures.
  */
 export function ourTimerFires(
   events: readonly TraceEvent[],
@@ -176,31 +195,43 @@ export function ourTimerFires(
   from: number,
   to: number,
 ): { timers: number; frames: number } {
-  const ours = (event: TraceEvent): boolean =>
+  const installedByUs = (event: TraceEvent): boolean =>
     event.args?.data?.stackTrace?.some((frame) => frame.url?.startsWith(url) === true) === true;
   const onThread = events.filter((event) => event.pid === thread.pid && event.tid === thread.tid);
   const timerIds = new Set(
     onThread
-      .filter((event) => event.name === 'TimerInstall' && ours(event))
+      .filter((event) => event.name === 'TimerInstall' && installedByUs(event))
       .map((event) => event.args?.data?.timerId),
   );
   const frameIds = new Set(
     onThread
-      .filter((event) => event.name === 'RequestAnimationFrame' && ours(event))
+      .filter((event) => event.name === 'RequestAnimationFrame' && installedByUs(event))
       .map((event) => event.args?.data?.id),
   );
+  // The callback a fire ran is the first script entry inside it; later ones are microtasks of the
+  // same task (our MutationObserver after the page's own timer wrote a cell, for instance).
+  const entries = onThread
+    .filter((event) => event.name === 'FunctionCall' || event.name === 'EvaluateScript')
+    .sort((a, b) => a.ts - b.ts);
+  const runsOurs = (fire: TraceEvent): boolean => {
+    const callback = entries.find(
+      (entry) => entry.ts >= fire.ts && entry.ts < fire.ts + (fire.dur ?? 0),
+    );
+    return callback?.args?.data?.url?.startsWith(url) === true;
+  };
   const inWindow = (event: TraceEvent): boolean => event.ts >= from && event.ts < to;
+  const fired = (
+    name: string,
+    installed: Set<number | undefined>,
+    id: (e: TraceEvent) => number | undefined,
+  ) =>
+    onThread.filter(
+      (event) =>
+        event.name === name && inWindow(event) && (installed.has(id(event)) || runsOurs(event)),
+    ).length;
   return {
-    timers: onThread.filter(
-      (event) =>
-        event.name === 'TimerFire' && inWindow(event) && timerIds.has(event.args?.data?.timerId),
-    ).length,
-    frames: onThread.filter(
-      (event) =>
-        event.name === 'FireAnimationFrame' &&
-        inWindow(event) &&
-        frameIds.has(event.args?.data?.id),
-    ).length,
+    timers: fired('TimerFire', timerIds, (event) => event.args?.data?.timerId),
+    frames: fired('FireAnimationFrame', frameIds, (event) => event.args?.data?.id),
   };
 }
 

@@ -45,6 +45,26 @@ const LONG_TASK_US = 50_000;
 const SAMPLING_INTERVAL_US = 100;
 const IDLE_SETTLE_US = 1_000_000;
 
+/**
+ * What the budget runs trace: script entries and microtask checkpoints (devtools.timeline,
+ * v8.execute), tasks (toplevel), rendering steps and the page's tick marks. Nothing more, because a
+ * trace slows what it records: `disabled-by-default-devtools.timeline.stack` captures a JS stack for
+ * every timer, frame and invalidation event, and `disabled-by-default-devtools.timeline` adds an
+ * event per invalidation; with both, our figures at 20 positions read ≈ 1 ms per update higher
+ * (BENCHMARKS.md, "Method"). LIQ_BENCH_TRACE_DETAIL=1 traces with both, for diagnosis.
+ */
+export const BUDGET_TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute'] as const;
+const DETAILED_TRACE_CATEGORIES = [
+  ...BUDGET_TRACE_CATEGORIES,
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+] as const;
+
+export function traceCategories(): readonly string[] {
+  if (process.env.LIQ_BENCH_TRACE_DETAIL === '1') return DETAILED_TRACE_CATEGORIES;
+  return process.env.LIQ_BENCH_CATEGORIES?.split(',') ?? BUDGET_TRACE_CATEGORIES;
+}
+
 export interface PageRunOptions {
   readonly positions: number;
   readonly tickSeconds: number;
@@ -205,13 +225,7 @@ export async function runPage(options: PageRunOptions): Promise<PageRunResult> {
     await session.send('Tracing.start', {
       transferMode: 'ReturnAsStream',
       traceConfig: {
-        includedCategories: [
-          'toplevel',
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'disabled-by-default-devtools.timeline.stack',
-          'v8.execute',
-        ],
+        includedCategories: [...traceCategories()],
       },
     });
     if (sampleCpu) await session.send('Profiler.start');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCoreBench, type CoreCaseResult } from './core-bench';
-import { runPage, type PageRunResult } from './page-bench';
+import { runPage, traceCategories, type PageRunResult } from './page-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(import.meta.dirname, 'results.json');
@@ -214,7 +214,12 @@ fs.writeFileSync(
         // Other work on the machine inflates wall-clock figures; the cpu (tdur) columns do not.
         loadAverageAtEnd: os.loadavg().map((load) => Math.round(load * 100) / 100),
       },
-      settings: { coreSeconds: CORE_SECONDS, tickSeconds: TICK_SECONDS, idleSeconds: IDLE_SECONDS },
+      settings: {
+        coreSeconds: CORE_SECONDS,
+        tickSeconds: TICK_SECONDS,
+        idleSeconds: IDLE_SECONDS,
+        traceCategories: traceCategories(),
+      },
       bundle,
       core: carried('core', core),
       page: carried('page', page),
