@@ -51,57 +51,81 @@ export interface EstimateRowPatch {
 /** The reader's page-level status (the panel's 'failed' is decided by the page, never sent). */
 export type EstimateStatus = 'ok' | 'no-positions' | 'no-positions-area' | 'degraded';
 
+/** The settings an estimate applies, language already resolved in the page. */
+export interface EstimateSettings {
+  readonly lang: 'en' | 'zh';
+  readonly tolerancePercent: string;
+  readonly feeRates: Readonly<Record<string, string>>;
+}
+
 /**
  * The page read its positions; the background estimates them (design.md §6: decimal.js and the
  * core stay out of the content script) and answers with an EstimateReply. The background also
  * feeds the tab's alerts from the buffers it computed.
  *
- * A request is complete (`base` null: `rows` is every row, in full) or an update of the request
- * numbered `base`, which the background holds: `keys` is then every row's key in page order and
- * `rows` only the rows that are new or changed since `base`, each in full or as a patch. The
- * structured clone of every row on every tick was a tenth of our page time (BENCHMARKS.md).
+ * A request is complete (`base` null: every field, `rows` every row in full) or an update of the
+ * request numbered `base`, which the background holds: `rows` are then only the rows new or
+ * changed since `base`, each in full or as a patch, and whatever else equals the base is left out
+ * (a mark tick sends its patches and nothing else). The structured clone of every row on every
+ * tick was a tenth of our page time (BENCHMARKS.md).
  * The background answers an update it cannot apply (it restarted, or holds another base) with
  * `resend`, and the page sends the complete request.
  */
-export interface EstimateRequest {
+export type EstimateRequest = CompleteEstimateRequest | EstimateUpdateRequest;
+
+interface EstimateRequestCommon {
   readonly type: 'liq-sentinel/estimate';
   /** Increases with every request of a page; a reply to an older one is dropped by the page. */
   readonly seq: number;
   readonly siteId: string;
-  readonly siteLabel: string;
-  readonly status: EstimateStatus;
-  /** null: a complete request. A number: the seq of the request this one updates. */
-  readonly base: number | null;
-  /** Every row's key, in page order. */
-  readonly keys: readonly string[];
-  /** Complete: every row, in `keys` order. Update: the new or changed rows only. */
-  readonly rows: readonly (EstimateRow | EstimateRowPatch)[];
-  /** The settings the estimate applies, language already resolved in the page. */
-  readonly settings: {
-    readonly lang: 'en' | 'zh';
-    readonly tolerancePercent: string;
-    readonly feeRates: Readonly<Record<string, string>>;
-  };
 }
 
-/** A row of the view answered before whose buffer alone changed (a mark tick, isolated position). */
-export interface ViewRowBuffer {
-  readonly key: string;
-  readonly bufferPercent: string | null;
-  readonly bufferPrice: string | null;
+export interface CompleteEstimateRequest extends EstimateRequestCommon {
+  readonly base: null;
+  readonly siteLabel: string;
+  readonly status: EstimateStatus;
+  /** Every row's key, in page order. */
+  readonly keys: readonly string[];
+  /** Every row, in `keys` order. */
+  readonly rows: readonly EstimateRow[];
+  readonly settings: EstimateSettings;
+}
+
+/** An update of the request numbered `base`: an absent field is the base's. */
+export interface EstimateUpdateRequest extends EstimateRequestCommon {
+  /** The seq of the request this one updates. */
+  readonly base: number;
+  readonly siteLabel?: string;
+  readonly status?: EstimateStatus;
+  /** Every row's key in page order; absent: the base's keys in the base's order. */
+  readonly keys?: readonly string[];
+  /** The new or changed rows only. */
+  readonly rows: readonly (EstimateRow | EstimateRowPatch)[];
+  readonly settings?: EstimateSettings;
 }
 
 /**
- * What changed in the view since the reply to request `base`, which the page shows: rows in `keys`
- * order, each the row shown before, that row with a new buffer (`buffers`), or a new row in full
- * (`rows`). Sent only for an update request whose base the background answered last.
+ * A row of the view answered before whose estimate figures alone changed (a mark tick: the buffer
+ * of any position, and the liquidation price and difference of a cross one, which move with the
+ * other positions' PnL): the key and the figures that changed, each at its new value (null
+ * included). `Figures` is the panel's estimate state (its type lives with the panel).
  */
-export interface ViewUpdate<Row = unknown> {
+export type ViewRowFigures<Figures = Readonly<Record<string, unknown>>> = {
+  readonly key: string;
+} & Partial<Figures>;
+
+/**
+ * What changed in the view since the reply to request `base`, which the page shows: rows in `keys`
+ * order (absent: the order shown), each the row shown before, that row with new figures
+ * (`figures`), or a new row in full (`rows`). Sent only for an update request whose base the
+ * background answered last.
+ */
+export interface ViewUpdate<Row = unknown, Figures = Readonly<Record<string, unknown>>> {
   readonly base: number;
   readonly status: EstimateStatus;
-  readonly keys: readonly string[];
+  readonly keys?: readonly string[];
   readonly rows: readonly Row[];
-  readonly buffers: readonly ViewRowBuffer[];
+  readonly figures: readonly ViewRowFigures<Figures>[];
 }
 
 /**
@@ -109,9 +133,13 @@ export interface ViewUpdate<Row = unknown> {
  * in it since the view the page shows, or `resend` when the request was an update of rows the
  * background does not hold.
  */
-export type EstimateReply<View = unknown, Row = unknown> =
+export type EstimateReply<
+  View = unknown,
+  Row = unknown,
+  Figures = Readonly<Record<string, unknown>>,
+> =
   | { readonly seq: number; readonly view: View }
-  | { readonly seq: number; readonly update: ViewUpdate<Row> }
+  | { readonly seq: number; readonly update: ViewUpdate<Row, Figures> }
   | { readonly seq: number; readonly resend: true };
 
 export type ExtensionMessage = BuffersMessage | OpenCalculatorMessage | EstimateRequest;
@@ -230,42 +258,69 @@ const ESTIMATE_STATUSES: readonly unknown[] = [
   'degraded',
 ];
 
+function isEstimateSettings(value: unknown): value is EstimateSettings {
+  return (
+    isRecord(value) &&
+    (value.lang === 'en' || value.lang === 'zh') &&
+    isShortString(value.tolerancePercent) &&
+    isStringRecord(value.feeRates, MAX_MESSAGE_STRING_LENGTH)
+  );
+}
+
+function isSeq(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isKeyList(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.length <= MAX_ESTIMATE_ROWS && value.every(isShortString);
+}
+
 function parseEstimateRequest(value: Record<string, unknown>): EstimateRequest | null {
   const { seq, siteId, siteLabel, status, base, keys, rows, settings } = value;
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
-  if (base !== null && (typeof base !== 'number' || !Number.isSafeInteger(base) || base < 0)) {
-    return null;
+  if (!isSeq(seq) || !isShortString(siteId) || !Array.isArray(rows)) return null;
+  const settingsOf = (checked: EstimateSettings): EstimateSettings => ({
+    lang: checked.lang,
+    tolerancePercent: checked.tolerancePercent,
+    feeRates: checked.feeRates,
+  });
+  if (base === null) {
+    // A complete request carries everything, every row in full and in key order.
+    if (!isShortString(siteLabel) || !ESTIMATE_STATUSES.includes(status)) return null;
+    if (!isKeyList(keys) || !isEstimateSettings(settings)) return null;
+    const complete =
+      rows.length === keys.length &&
+      rows.every((row, index) => isEstimateRow(row) && row.key === keys[index]);
+    if (!complete) return null;
+    return {
+      type: ESTIMATE_MESSAGE_TYPE,
+      seq,
+      siteId,
+      siteLabel,
+      status: status as EstimateStatus,
+      base,
+      keys,
+      rows: rows as EstimateRow[],
+      settings: settingsOf(settings),
+    };
   }
-  if (!isShortString(siteId) || !isShortString(siteLabel) || !ESTIMATE_STATUSES.includes(status)) {
-    return null;
-  }
-  if (!Array.isArray(keys) || !Array.isArray(rows)) return null;
-  if (keys.length > MAX_ESTIMATE_ROWS || rows.length > keys.length) return null;
-  if (!keys.every(isShortString)) return null;
-  // A complete request carries every row in full, in key order; an update any subset, either form.
-  const rowsValid =
-    base === null
-      ? rows.length === keys.length &&
-        rows.every((row, index) => isEstimateRow(row) && row.key === keys[index])
-      : rows.every((row) => isEstimateRow(row) || isEstimateRowPatch(row));
-  if (!rowsValid) return null;
-  if (!isRecord(settings) || (settings.lang !== 'en' && settings.lang !== 'zh')) return null;
-  if (!isShortString(settings.tolerancePercent)) return null;
-  if (!isStringRecord(settings.feeRates, MAX_MESSAGE_STRING_LENGTH)) return null;
+  // An update: any subset of rows in either form; a field present must be valid.
+  if (!isSeq(base)) return null;
+  if (siteLabel !== undefined && !isShortString(siteLabel)) return null;
+  if (status !== undefined && !ESTIMATE_STATUSES.includes(status)) return null;
+  if (keys !== undefined && !isKeyList(keys)) return null;
+  if (settings !== undefined && !isEstimateSettings(settings)) return null;
+  if (rows.length > (keys?.length ?? MAX_ESTIMATE_ROWS)) return null;
+  if (!rows.every((row) => isEstimateRow(row) || isEstimateRowPatch(row))) return null;
   return {
     type: ESTIMATE_MESSAGE_TYPE,
     seq,
     siteId,
-    siteLabel,
-    status: status as EstimateStatus,
     base,
-    keys,
-    rows: rows as (EstimateRow | EstimateRowPatch)[],
-    settings: {
-      lang: settings.lang,
-      tolerancePercent: settings.tolerancePercent,
-      feeRates: settings.feeRates,
-    },
+    rows,
+    ...(siteLabel === undefined ? {} : { siteLabel }),
+    ...(status === undefined ? {} : { status: status as EstimateStatus }),
+    ...(keys === undefined ? {} : { keys }),
+    ...(settings === undefined ? {} : { settings: settingsOf(settings) }),
   };
 }
 

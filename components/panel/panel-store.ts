@@ -59,7 +59,9 @@ function registry() {
 
 export function createPanelStore(): PanelStore {
   let drawn: readonly PanelRowView[] = [];
+  /** `drawn` by key, and the rows last set by key (mergeRows knows them alike without comparing). */
   let rows = new Map<string, PanelRowView>();
+  let lastFresh = new Map<string, PanelRowView>();
   let percents = new Map<string, string | null>();
   const buffers = registry();
   const rowParts = registry();
@@ -68,17 +70,25 @@ export function createPanelStore(): PanelStore {
     percent: (key) => percents.get(key),
     percents: () => percents.values(),
     set(fresh) {
-      const merged = mergeRows(drawn, fresh);
-      const nextPercents = new Map<string, string | null>();
+      const merged = mergeRows(drawn, fresh, rows, lastFresh);
+      // The same keys in the same order (a tick): the maps are updated in place, none is rebuilt.
+      const sameKeys = !merged.listChanged;
+      const nextPercents = sameKeys ? percents : new Map<string, string | null>();
+      const previousSize = percents.size;
       const changedBuffers: string[] = [];
-      for (const row of fresh) {
-        const percent = row.state.kind === 'estimate' ? row.state.bufferPercent : null;
-        nextPercents.set(row.key, percent);
-        if (percents.get(row.key) !== percent) changedBuffers.push(row.key);
+      if (!sameKeys) {
+        rows = new Map();
+        lastFresh = new Map();
       }
-      const anyBuffer = changedBuffers.length > 0 || nextPercents.size !== percents.size;
+      fresh.forEach((row, index) => {
+        const percent = row.state.kind === 'estimate' ? row.state.bufferPercent : null;
+        if (percents.get(row.key) !== percent) changedBuffers.push(row.key);
+        nextPercents.set(row.key, percent);
+        rows.set(row.key, merged.rows[index] ?? row);
+        lastFresh.set(row.key, row);
+      });
+      const anyBuffer = changedBuffers.length > 0 || nextPercents.size !== previousSize;
       drawn = merged.rows;
-      rows = new Map(drawn.map((row) => [row.key, row]));
       percents = nextPercents;
       for (const key of changedBuffers) buffers.run(key);
       if (anyBuffer) buffers.run(null);

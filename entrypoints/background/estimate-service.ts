@@ -4,7 +4,7 @@
  * the core stay out of every page. One memoised pipeline per tab and site, dropped when the tab
  * closes. The buffers of each answer feed that tab's alerts, changed ones at most once a second.
  */
-import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import type { PanelRowView, PanelView, RowEstimateView } from '../../components/panel/panel-model';
 import { estimateAccount, estimatePosition, formatError } from '../../core/index';
 import { positionFromRaw } from '../../core/position-from-raw';
 import {
@@ -13,14 +13,19 @@ import {
   type EstimateReply,
   type EstimateRequest,
   type EstimateRow,
+  type EstimateSettings,
+  type EstimateStatus,
 } from '../../core/protocol';
 import { createBuffersReporter, type BuffersReporter } from '../positions.content/buffers-reporter';
 import { createPipeline, type Pipeline } from '../positions.content/pipeline';
-import { viewUpdate } from './view-update';
+import { shownRows, viewUpdate, type ShownRows } from './view-update';
 
 export interface EstimateService {
   /** Estimate one page's rows; never throws (a failure is the panel's 'failed' view). */
-  estimate(tabId: number, request: EstimateRequest): EstimateReply<PanelView, PanelRowView>;
+  estimate(
+    tabId: number,
+    request: EstimateRequest,
+  ): EstimateReply<PanelView, PanelRowView, RowEstimateView>;
   /**
    * The tab closed, reloaded or its panel went away: drop its pipelines and pending alert reports,
    * so the next estimate reports its buffers afresh.
@@ -28,34 +33,62 @@ export interface EstimateService {
   closed(tabId: number): void;
 }
 
+/** What the page asked last, as the background applied it: an update leaves out what equals it. */
+interface Asked {
+  readonly siteLabel: string;
+  readonly status: EstimateStatus;
+  readonly settings: EstimateSettings;
+  /** Every row in full, by key, in page order. */
+  readonly rows: ReadonlyMap<string, EstimateRow>;
+}
+
 interface TabSite {
   readonly pipeline: Pipeline;
   readonly reporter: BuffersReporter;
-  /** The rows of the last request applied, by key, and that request's seq (updates build on it). */
-  rows: ReadonlyMap<string, EstimateRow>;
+  /** The last request applied (updates build on it) and its seq; null: nothing to build on. */
+  asked: Asked | null;
   seq: number | null;
-  /** The rows of the view answered to that request, by key (a view update builds on it). */
-  shown: ReadonlyMap<string, PanelRowView> | null;
+  /** The view answered to that request (a view update builds on it). */
+  shown: ShownRows | null;
 }
 
 /**
- * The rows a request describes: a complete request's own, or an update applied to the rows of the
- * request it names. null when the update builds on rows not held here (the page then resends).
+ * The request as a whole: a complete request's own fields, or an update applied to the request it
+ * names. null when the update builds on a request not held here (the page then resends).
  */
-function rowsOf(session: TabSite, request: EstimateRequest): Map<string, EstimateRow> | null {
-  if (request.base !== null && request.base !== session.seq) return null;
+function askedBy(session: TabSite, request: EstimateRequest): Asked | null {
+  if (request.base === null) {
+    const { siteLabel, status, settings } = request;
+    return {
+      siteLabel,
+      status,
+      settings,
+      rows: new Map(request.rows.map((row) => [row.key, row])),
+    };
+  }
+  const held = session.asked;
+  if (held === null || request.base !== session.seq) return null;
   const changed = new Map(request.rows.map((row) => [row.key, row]));
+  // Without keys, the rows are the base's in the base's order: a change can only name one of them.
+  const keys = request.keys ?? held.rows.keys();
+  if (request.keys === undefined && request.rows.some((row) => !held.rows.has(row.key)))
+    return null;
   const rows = new Map<string, EstimateRow>();
-  for (const key of request.keys) {
+  for (const key of keys) {
     const change = changed.get(key);
-    const held = session.rows.get(key);
+    const before = held.rows.get(key);
     if (change !== undefined && 'raw' in change) rows.set(key, change);
-    else if (change !== undefined && held !== undefined && request.base !== null)
-      rows.set(key, { ...held, raw: { ...held.raw, ...change.patch } });
-    else if (held !== undefined && request.base !== null) rows.set(key, held);
+    else if (change !== undefined && before !== undefined)
+      rows.set(key, { ...before, raw: { ...before.raw, ...change.patch } });
+    else if (before !== undefined) rows.set(key, before);
     else return null; // a key with nothing to build its row from
   }
-  return rows;
+  return {
+    siteLabel: request.siteLabel ?? held.siteLabel,
+    status: request.status ?? held.status,
+    settings: request.settings ?? held.settings,
+    rows,
+  };
 }
 
 /**
@@ -75,7 +108,7 @@ export function createEstimateService(
     if (existing !== undefined) return existing;
     const created: TabSite = {
       pipeline: createPipeline({ positionFromRaw, estimatePosition, estimateAccount, formatError }),
-      rows: new Map(),
+      asked: null,
       seq: null,
       shown: null,
       reporter: createBuffersReporter(
@@ -94,24 +127,28 @@ export function createEstimateService(
 
   return {
     estimate(tabId, request) {
-      const { seq, siteId, siteLabel } = request;
+      const { seq, siteId } = request;
+      let siteLabel = request.siteLabel ?? '';
       try {
         const session = sessionFor(tabId, siteId);
-        const rows = rowsOf(session, request);
-        if (rows === null) {
-          session.seq = null; // nothing to build on until a complete request arrives
+        const asked = askedBy(session, request);
+        if (asked === null) {
+          session.asked = null; // nothing to build on until a complete request arrives
+          session.seq = null;
           session.shown = null;
           return { seq, resend: true };
         }
+        siteLabel = asked.siteLabel;
         const { shown } = session;
-        session.rows = rows;
+        const { rows } = asked;
+        session.asked = asked;
         session.seq = seq;
         session.shown = null; // until this request's view is answered
         const output = session.pipeline.run(
           {
             siteId,
             siteLabel,
-            status: request.status,
+            status: asked.status,
             rows: [...rows.values()],
             rawContextOf: (row) => {
               const held = rows.get(row.key);
@@ -119,14 +156,14 @@ export function createEstimateService(
               return held.context;
             },
           },
-          request.settings,
+          asked.settings,
         );
         // Alerts follow at most MAX_REPORTED_POSITIONS positions: a larger page is not half-watched.
         if (output.buffers.length <= MAX_REPORTED_POSITIONS)
           session.reporter.report(output.buffers);
         const { view } = output;
-        session.shown = new Map(view.rows.map((row) => [row.key, row]));
-        // An update's base is the request answered last (rowsOf): the page shows that view.
+        session.shown = shownRows(view);
+        // An update's base is the request answered last (askedBy): the page shows that view.
         return request.base !== null && shown !== null
           ? { seq, update: viewUpdate(shown, view, request.base) }
           : { seq, view };

@@ -4,8 +4,10 @@
  * panel's view. Here:
  * - an unchanged query is not sent again (a PnL-only tick, or a mutation that changed no input);
  * - one request in flight at a time: while it is, only the newest waiting query is kept;
- * - a request carries only the rows changed since the last one (estimate-delta.ts), complete
- *   again after a failure or when the background asks (it restarted and holds no rows);
+ * - a request carries only the rows changed since the last one (estimate-delta.ts) and leaves out
+ *   the keys, settings, site label and status while they equal the last one's (a mark tick sends
+ *   its patches alone); complete again after a failure or when the background asks (it restarted
+ *   and holds no rows);
  * - a reply older than one already applied is dropped (seq);
  * - a failed or malformed reply is the panel's 'failed' view, never an error in the page;
  * The panel finds what a view changed itself (components/panel/panel-store.ts), field by field.
@@ -16,6 +18,7 @@ import type { RawContext } from '../../core/position-from-raw';
 import {
   ESTIMATE_MESSAGE_TYPE,
   MAX_CELL_TEXT_LENGTH,
+  type CompleteEstimateRequest,
   type EstimateReply,
   type EstimateRequest,
   type EstimateRow,
@@ -26,7 +29,10 @@ import { changedRows } from './estimate-delta';
 import { viewFromReply, type ShownView } from './view-from-reply';
 
 /** What the page asks about: every row in full (the client sends only what changed). */
-export type EstimateQuery = Omit<EstimateRequest, 'type' | 'seq' | 'base' | 'keys' | 'rows'> & {
+export type EstimateQuery = Omit<
+  CompleteEstimateRequest,
+  'type' | 'seq' | 'base' | 'keys' | 'rows'
+> & {
   readonly rows: readonly EstimateRow[];
 };
 
@@ -82,6 +88,14 @@ interface Asked {
   };
 }
 
+/** The same rows in the same order (their contents aside). */
+function sameKeys(before: EstimateQuery, after: EstimateQuery): boolean {
+  return (
+    before.rows.length === after.rows.length &&
+    before.rows.every((row, index) => row.key === after.rows[index]?.key)
+  );
+}
+
 /** Same page, status, settings and rows in the same order: only row contents can differ. */
 function sameOutline(before: EstimateQuery, after: EstimateQuery): boolean {
   return (
@@ -89,9 +103,24 @@ function sameOutline(before: EstimateQuery, after: EstimateQuery): boolean {
     before.siteLabel === after.siteLabel &&
     before.status === after.status &&
     samePlain(before.settings, after.settings) &&
-    before.rows.length === after.rows.length &&
-    before.rows.every((row, index) => row.key === after.rows[index]?.key)
+    sameKeys(before, after)
   );
+}
+
+/**
+ * What an update to the request holding `held` must carry beyond its rows: each of the keys,
+ * settings, site label and status only when it differs from the held one (absent means the same).
+ */
+function outlineUpdate(
+  held: EstimateQuery,
+  query: EstimateQuery,
+): Partial<Pick<CompleteEstimateRequest, 'siteLabel' | 'status' | 'keys' | 'settings'>> {
+  return {
+    ...(query.siteLabel === held.siteLabel ? {} : { siteLabel: query.siteLabel }),
+    ...(query.status === held.status ? {} : { status: query.status }),
+    ...(sameKeys(held, query) ? {} : { keys: query.rows.map((row) => row.key) }),
+    ...(samePlain(held.settings, query.settings) ? {} : { settings: query.settings }),
+  };
 }
 
 /** The background did not hold the rows an update built on: it wants the complete request. */
@@ -116,47 +145,53 @@ export function createEstimateClient(
   let inFlight = false;
   let waiting: Asked | null = null;
   let sentAny = false;
-  /** The rows the background holds after the last request sent, and that request's seq; null: send in full. */
-  let held: { readonly seq: number; readonly rows: ReadonlyMap<string, EstimateRow> } | null = null;
+  /** What the background holds after the last request sent, and that request's seq; null: send in full. */
+  let held: { readonly seq: number; readonly asked: Asked } | null = null;
   /** The view shown (a view update applies to it); null when none or after a failure. */
   let shown: ShownView | null = null;
 
-  function apply(request: EstimateRequest, reply: unknown): void {
+  function apply(asked: Asked, request: EstimateRequest, reply: unknown): void {
     if (request.seq <= appliedSeq) return; // an older answer than the one shown
     appliedSeq = request.seq;
+    const { siteId, siteLabel } = asked.query;
     const seqOk = isRecord(reply) && reply.seq === request.seq;
-    const view = seqOk ? viewFromReply(reply, request, shown) : null;
-    if (view === null) {
+    const next = seqOk
+      ? viewFromReply(reply, { seq: request.seq, siteId, siteLabel }, shown)
+      : null;
+    if (next === null) {
       last = null; // try again at the next change
       held = null; // in full: the background may hold nothing
       shown = null;
-      onView({ siteId: request.siteId, siteLabel: request.siteLabel, status: 'failed', rows: [] });
+      onView({ siteId, siteLabel, status: 'failed', rows: [] });
       return;
     }
-    shown = { seq: request.seq, rows: new Map(view.rows.map((row) => [row.key, row])) };
-    onView(view);
+    shown = next;
+    onView(next.view);
   }
 
   function requestFor(asked: Asked): EstimateRequest {
     seq += 1;
     const { query } = asked;
-    let update: Pick<EstimateRequest, 'base' | 'rows'> = { base: null, rows: query.rows };
-    if (held !== null) {
-      // The changes found when it was asked hold if they were found against what the background holds.
-      const rows =
-        asked.changes?.from === held.rows ? asked.changes.rows : changedRows(held.rows, query.rows);
-      update = { base: held.seq, rows };
+    const before = held;
+    held = { seq, asked };
+    const { siteId, siteLabel, status, settings, rows } = query;
+    if (before === null) {
+      const keys = rows.map((row) => row.key);
+      const type = ESTIMATE_MESSAGE_TYPE;
+      return { type, seq, siteId, siteLabel, status, base: null, keys, rows, settings };
     }
-    held = { seq, rows: asked.rows };
+    // The changes found when it was asked hold if they were found against what the background holds.
+    const changes =
+      asked.changes?.from === before.asked.rows
+        ? asked.changes.rows
+        : changedRows(before.asked.rows, rows);
     return {
       type: ESTIMATE_MESSAGE_TYPE,
       seq,
-      siteId: query.siteId,
-      siteLabel: query.siteLabel,
-      status: query.status,
-      settings: query.settings,
-      keys: query.rows.map((row) => row.key),
-      ...update,
+      siteId,
+      base: before.seq,
+      rows: changes,
+      ...outlineUpdate(before.asked.query, query),
     };
   }
 
@@ -164,34 +199,35 @@ export function createEstimateClient(
     inFlight = true;
     sentAny = true;
     const request = requestFor(asked);
-    let resend = false;
     let answer: Promise<unknown>;
     try {
       answer = send(request);
     } catch (error) {
       answer = Promise.reject(error instanceof Error ? error : new Error('send failed'));
     }
-    answer
-      .then(
-        (reply) => {
-          if (isResend(reply)) resend = true;
-          else apply(request, reply);
-        },
-        () => {
-          // No background (reloading, context invalidated): the panel says it failed.
-          apply(request, null);
-        },
-      )
-      .catch(() => {
-        // A render error must not become an unhandled rejection in the page.
-      })
-      .finally(() => {
-        inFlight = false;
-        if (resend) held = null;
-        const next = waiting ?? (resend ? asked : null);
-        waiting = null;
-        if (next !== null) dispatch(next);
-      });
+    // One reaction per reply (no catch/finally chain): it contains its own failures, since a
+    // render error must not become an unhandled rejection in the page, and always sends what waits.
+    const settled = (resend: boolean, reply: unknown): void => {
+      try {
+        if (!resend) apply(asked, request, reply);
+      } catch {
+        // A render error: the next change tries again.
+      }
+      inFlight = false;
+      if (resend) held = null;
+      const next = waiting ?? (resend ? asked : null);
+      waiting = null;
+      if (next !== null) dispatch(next);
+    };
+    answer.then(
+      (reply) => {
+        settled(isResend(reply), reply);
+      },
+      () => {
+        // No background (reloading, context invalidated): the panel says it failed.
+        settled(false, null);
+      },
+    );
   }
 
   return {

@@ -1,51 +1,125 @@
 /**
  * The panel view an estimate reply describes (core/protocol.ts EstimateReply): a complete view as
- * it came, or a view update applied to the rows shown. Rows the update leaves alone keep their
- * object, so the panel skips them without comparing (components/panel/row-merge.ts).
+ * it came, or a view update applied to the view shown. Rows the update leaves alone keep their
+ * object, and a row whose buffer values alone moved is recorded as such, so the panel knows both
+ * without comparing (components/panel/row-merge.ts). While the keys keep their order (every mark
+ * tick) the shown rows' positions are reused: nothing is indexed again.
  */
-import type { PanelRowView, PanelView } from '../../components/panel/panel-model';
+import type { PanelRowView, PanelView, RowEstimateView } from '../../components/panel/panel-model';
+import { recordBufferMove } from '../../components/panel/row-merge';
 import { isRecord } from '../../core/plain-data';
-import type { ViewRowBuffer, ViewUpdate } from '../../core/protocol';
+import type { ViewRowFigures, ViewUpdate } from '../../core/protocol';
 
-/** The view shown: its request's seq and its rows by key. */
+/** The view shown: its request's seq, the view, and each row's position in it by key. */
 export interface ShownView {
   readonly seq: number;
-  readonly rows: ReadonlyMap<string, PanelRowView>;
+  readonly view: PanelView;
+  readonly indexOf: ReadonlyMap<string, number>;
 }
 
-function withBuffer(row: PanelRowView | undefined, buffer: ViewRowBuffer | undefined) {
-  if (row === undefined || buffer === undefined) return row;
-  if (row.state.kind !== 'estimate') return undefined;
-  const { bufferPercent, bufferPrice } = buffer;
-  return { ...row, state: { ...row.state, bufferPercent, bufferPrice } };
+/** The view shown after request `seq` was answered with `view` (a complete view). */
+export function shownView(seq: number, view: PanelView): ShownView {
+  return { seq, view, indexOf: new Map(view.rows.map((row, index) => [row.key, index])) };
+}
+
+type Figures = ViewRowFigures<RowEstimateView>;
+
+const BUFFER_FIGURES: ReadonlySet<string> = new Set(['key', 'bufferPercent', 'bufferPrice']);
+
+/** The shown row with the new figures; undefined when it has no estimate to change. */
+function withFigures(row: PanelRowView | undefined, figures: Figures): PanelRowView | undefined {
+  if (row?.state.kind !== 'estimate') return undefined;
+  const before = row.state;
+  const state: Record<string, unknown> = { ...before };
+  // Buffer values alone, neither appearing nor going: the panel keeps the drawn row (row-merge).
+  let bufferMove = true;
+  for (const [figure, value] of Object.entries(figures)) {
+    if (figure === 'key') continue;
+    if (!Object.hasOwn(before, figure) || figure === 'kind') return undefined;
+    state[figure] = value;
+    const was = before[figure as keyof RowEstimateView];
+    if (!BUFFER_FIGURES.has(figure) || (was === null) !== (value === null)) bufferMove = false;
+  }
+  const next: PanelRowView = { ...row, state: state as unknown as RowEstimateView };
+  if (bufferMove) recordBufferMove(next, row);
+  return next;
 }
 
 /**
  * @param reply our background's answer (checked for shape only: it is not page input)
- * @param page the site the request was for (an update does not repeat it)
+ * @param page the request's seq and site (an update does not repeat the site)
  * @param shown the view shown now; null after a failure (an update cannot apply)
- * @returns the view, or null when the reply is malformed or updates a view not shown
+ * @returns the view now shown, or null when the reply is malformed or updates a view not shown
  */
 export function viewFromReply(
   reply: unknown,
-  page: { readonly siteId: string; readonly siteLabel: string },
+  page: { readonly seq: number; readonly siteId: string; readonly siteLabel: string },
   shown: ShownView | null,
-): PanelView | null {
+): ShownView | null {
   if (!isRecord(reply)) return null;
-  const { view, update } = reply as { view?: unknown; update?: ViewUpdate<PanelRowView> };
+  const { view, update } = reply as {
+    view?: unknown;
+    update?: ViewUpdate<PanelRowView, RowEstimateView>;
+  };
   if (isRecord(view)) {
     return Array.isArray(view.rows) && typeof view.status === 'string'
-      ? (view as unknown as PanelView)
+      ? shownView(page.seq, view as unknown as PanelView)
       : null;
   }
   if (!isRecord(update) || shown === null || update.base !== shown.seq) return null;
+  const { keys } = update;
+  const rows =
+    keys === undefined ? shownRowsAgain(shown, update) : rowsInOrder(shown, keys, update);
+  if (rows === null) return null;
+  const next: PanelView = {
+    siteId: page.siteId,
+    siteLabel: page.siteLabel,
+    status: update.status,
+    rows,
+  };
+  return { seq: page.seq, view: next, indexOf: keys === undefined ? shown.indexOf : indexOf(rows) };
+}
+
+function indexOf(rows: readonly PanelRowView[]): ReadonlyMap<string, number> {
+  return new Map(rows.map((row, index) => [row.key, index]));
+}
+
+/** The rows shown, in their order, with the update's rows and figures in their places. */
+function shownRowsAgain(
+  shown: ShownView,
+  update: ViewUpdate<PanelRowView, RowEstimateView>,
+): PanelRowView[] | null {
+  const rows = shown.view.rows.slice();
+  for (const row of update.rows) {
+    const index = shown.indexOf.get(row.key);
+    if (index === undefined) return null;
+    rows[index] = row;
+  }
+  for (const figures of update.figures) {
+    const index = shown.indexOf.get(figures.key);
+    const row = index === undefined ? undefined : withFigures(rows[index], figures);
+    if (index === undefined || row === undefined) return null;
+    rows[index] = row;
+  }
+  return rows;
+}
+
+/** The rows in a new order of keys: each new in full, the one shown, or it with new figures. */
+function rowsInOrder(
+  shown: ShownView,
+  keys: readonly string[],
+  update: ViewUpdate<PanelRowView, RowEstimateView>,
+): PanelRowView[] | null {
   const full = new Map(update.rows.map((row) => [row.key, row]));
-  const buffers = new Map(update.buffers.map((buffer) => [buffer.key, buffer]));
+  const figures = new Map(update.figures.map((each) => [each.key, each]));
   const rows: PanelRowView[] = [];
-  for (const key of update.keys) {
-    const row = full.get(key) ?? withBuffer(shown.rows.get(key), buffers.get(key));
+  for (const key of keys) {
+    const index = shown.indexOf.get(key);
+    const before = index === undefined ? undefined : shown.view.rows[index];
+    const changed = figures.get(key);
+    const row = full.get(key) ?? (changed === undefined ? before : withFigures(before, changed));
     if (row === undefined) return null;
     rows.push(row);
   }
-  return { siteId: page.siteId, siteLabel: page.siteLabel, status: update.status, rows };
+  return rows;
 }

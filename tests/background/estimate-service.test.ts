@@ -185,10 +185,11 @@ describe('updates (only the rows changed since the request the background holds)
     const ask = (sent: EstimateRequest): PanelView => {
       const reply = service.estimate(7, sent);
       replies.push(reply);
-      const view = viewFromReply(reply, sent, shown);
-      if (view === null) throw new Error(`the reply does not apply: ${JSON.stringify(reply)}`);
-      shown = { seq: sent.seq, rows: new Map(view.rows.map((row) => [row.key, row])) };
-      return view;
+      const page = { seq: sent.seq, siteId: 'binance', siteLabel: 'Binance Futures' };
+      const next = viewFromReply(reply, page, shown);
+      if (next === null) throw new Error(`the reply does not apply: ${JSON.stringify(reply)}`);
+      shown = next;
+      return next.view;
     };
     return { ask, replies };
   }
@@ -205,10 +206,18 @@ describe('updates (only the rows changed since the request the background holds)
     expect(patched.rows[0]?.state).toMatchObject({
       bufferPercent: expected('64000').buffer?.percent,
     });
-    // An isolated position's mark tick moves its buffer and nothing else it shows.
-    expect(page.replies[1]).toMatchObject({
+    // An isolated position's mark tick moves its buffer and nothing else it shows; the order holds.
+    const buffer = expected('64000').buffer;
+    expect(page.replies[1]).toEqual({
       seq: 2,
-      update: { base: 1, keys: ['BTCUSDT|long'], rows: [], buffers: [{ key: 'BTCUSDT|long' }] },
+      update: {
+        base: 1,
+        status: 'ok',
+        rows: [],
+        figures: [
+          { key: 'BTCUSDT|long', bufferPercent: buffer?.percent, bufferPrice: buffer?.price },
+        ],
+      },
     });
   });
 
@@ -222,14 +231,15 @@ describe('updates (only the rows changed since the request the background holds)
     const kept = page.ask({ ...first, seq: 2, base: 1, keys: [row.key], rows: [] });
     expect(kept.rows.map((each) => each.key)).toEqual([row.key]);
     expect(kept.rows[0]).toBe(both.rows[0]); // the page keeps the row's object
-    expect(page.replies[1]).toMatchObject({ update: { rows: [], buffers: [] } });
+    expect(page.replies[1]).toMatchObject({ update: { keys: [row.key], rows: [], figures: [] } });
     // The first row loses its entry price cell: sent in full, it now has a problem.
     const withoutEntry = Object.fromEntries(
       Object.entries(row.raw).filter(([field]) => field !== 'entryPrice'),
     );
     const reshaped = page.ask({ ...first, seq: 3, base: 2, rows: [{ ...row, raw: withoutEntry }] });
     expect(reshaped.rows[0]?.state.kind).toBe('problems');
-    expect(page.replies[2]).toMatchObject({ update: { rows: [{ key: row.key }], buffers: [] } });
+    expect(page.replies[2]).toMatchObject({ update: { rows: [{ key: row.key }], figures: [] } });
+    expect(page.replies[2]).not.toHaveProperty('update.keys');
   });
 
   it('answers an update with a view update only after a view was answered', () => {

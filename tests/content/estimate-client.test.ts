@@ -166,11 +166,44 @@ describe('createEstimateClient', () => {
     const { transport, client } = await answeredClient();
     client.request(query('65,001'));
     expect(transport.sent[0]).toMatchObject({ seq: 1, base: null, keys: ['BTCUSDT|long'] });
-    expect(transport.sent[1]).toMatchObject({
+    // The keys, settings, site label and status equal the base's: the update leaves them out.
+    expect(transport.sent[1]).toEqual({
+      type: 'liq-sentinel/estimate',
       seq: 2,
+      siteId: 'binance',
       base: 1,
-      keys: ['BTCUSDT|long'],
       rows: [{ key: 'BTCUSDT|long', patch: { markPrice: '65,001' } }],
+    });
+  });
+
+  it('sends the keys, settings, site label or status of an update only when they changed', async () => {
+    const { transport, client } = await answeredClient();
+    const next = query('65,000');
+    const first = next.rows[0];
+    if (first === undefined) throw new Error('fixture row');
+    const second = { ...first, key: 'ETHUSDT|short' };
+    client.request({ ...next, rows: [second, first] });
+    transport.answers[1]?.({ seq: 2, view: viewOf('5') });
+    await settle();
+    expect(transport.sent[1]).toMatchObject({ keys: ['ETHUSDT|short', 'BTCUSDT|long'] });
+    expect(transport.sent[1]).not.toHaveProperty('settings');
+    const zh = { ...next.settings, lang: 'zh' as const };
+    client.request({
+      ...next,
+      status: 'degraded',
+      siteLabel: '币安',
+      settings: zh,
+      rows: [second, first],
+    });
+    expect(transport.sent[2]).toEqual({
+      type: 'liq-sentinel/estimate',
+      seq: 3,
+      siteId: 'binance',
+      base: 2,
+      rows: [],
+      siteLabel: '币安',
+      status: 'degraded',
+      settings: zh,
     });
   });
 
@@ -216,9 +249,8 @@ describe('createEstimateClient', () => {
       update: {
         base: 1,
         status: 'ok',
-        keys: ['BTCUSDT|long'],
         rows: [],
-        buffers: [{ key: 'BTCUSDT|long', bufferPercent: '6', bufferPrice: '3900' }],
+        figures: [{ key: 'BTCUSDT|long', bufferPercent: '6', bufferPrice: '3900' }],
       },
     });
     await settle();
@@ -229,7 +261,7 @@ describe('createEstimateClient', () => {
     client.request(query('65,002'));
     transport.answers[2]?.({
       seq: 3,
-      update: { base: 2, status: 'ok', keys: ['BTCUSDT|long'], rows: [], buffers: [] },
+      update: { base: 2, status: 'ok', keys: ['BTCUSDT|long'], rows: [], figures: [] },
     });
     await settle();
     expect(views[2]?.rows[0]).toBe(views[1]?.rows[0]);
@@ -238,7 +270,7 @@ describe('createEstimateClient', () => {
   it('treats an update of a view it does not show as a failure, and asks in full next', async () => {
     const { transport, views, client } = await answeredClient();
     client.request(query('65,001'));
-    const update = { base: 7, status: 'ok', keys: ['BTCUSDT|long'], rows: [], buffers: [] };
+    const update = { base: 7, status: 'ok', rows: [], figures: [] };
     transport.answers[1]?.({ seq: 2, update });
     await settle();
     expect(views[1]?.status).toBe('failed');
