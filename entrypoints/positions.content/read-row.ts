@@ -225,31 +225,58 @@ function scanKeys(text: string): string {
 }
 
 /**
+ * Whether any changed text moved in what the row scans can find (symbol, side, leverage, mode):
+ * asked once per re-read row, not once per scanned field (most ticking texts name nothing).
+ *
+ * @param changed - scan-element index → its text before the change.
+ */
+export function scanTextsMoved(
+  changed: ReadonlyMap<number, string>,
+  texts: readonly string[],
+): boolean {
+  for (const [index, old] of changed) {
+    if (scanKeys(old) !== scanKeys(texts[index] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a field's outcome can differ after some of the source's texts changed: true when a
  * locator consulted last time (up to the one that decided) reads a changed text, or may read more
  * than texts (css and attribute locators see the row's elements, which a change may have replaced).
  *
  * @param changed - scan-element index → its text before the change.
+ * @param scanMoved - scanTextsMoved(changed, texts), asked only when a scan was consulted.
  */
 export function fieldMayChange(
-  field: PositionField,
   spec: FieldSpec,
   source: RowSource,
   before: FieldOutcome,
   changed: ReadonlyMap<number, string>,
-  texts: readonly string[],
+  scanMoved: () => boolean,
 ): boolean {
-  for (const locator of spec.locators.slice(0, before.at + 1)) {
+  const { locators } = spec;
+  // By index, not slice(): asked for every field of every re-read row.
+  for (let index = 0; index <= before.at && index < locators.length; index += 1) {
+    const locator = locators[index];
+    if (locator === undefined) continue; // within bounds: never
     if ('scan' in locator) {
-      for (const [index, old] of changed) {
-        if (scanKeys(old) !== scanKeys(texts[index] ?? '')) return true;
-      }
+      if (scanMoved()) return true;
     } else if ('label' in locator) {
       const cells = source.cellsFor(locator.label);
-      if (cells === null || cells.some((cell) => changed.has(cell))) return true;
+      if (cells === null) return true;
+      for (const cell of cells) if (changed.has(cell)) return true;
     } else return true;
   }
   return false;
+}
+
+/** Two outcomes that answer the same (a re-read that found what it found before). */
+export function sameOutcome(a: FieldOutcome, b: FieldOutcome): boolean {
+  if (a === b) return true;
+  if (a.at !== b.at) return false;
+  if (a.ok) return b.ok && a.text === b.text;
+  return !b.ok && a.reason === b.reason;
 }
 
 const SYMBOL_TOKEN = /^[A-Za-z0-9]+(?:[-_/:.][A-Za-z0-9]+)*$/;

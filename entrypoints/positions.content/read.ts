@@ -30,6 +30,8 @@ import {
   columnsOf,
   fieldMayChange,
   readField,
+  sameOutcome,
+  scanTextsMoved,
   selectorOf,
   symbolTokenFrom,
   tableRowSource,
@@ -216,14 +218,15 @@ function rowSources(
  */
 const parsers = new Map<string, (text: string) => ParsedNumber>();
 
-function parseMemoised(text: string, format: NumberFormat): ParsedNumber {
+/** The memoised parser of one format: looked up once per row, not once per number. */
+function parserFor(format: NumberFormat): (text: string) => ParsedNumber {
   const key = format.decimalSeparator + format.groupSeparator;
   let parse = parsers.get(key);
   if (parse === undefined) {
     parse = perText((cell) => parseNumber(cell, format));
     parsers.set(key, parse);
   }
-  return parse(text);
+  return parse;
 }
 
 /**
@@ -240,8 +243,9 @@ function resolveSide(
     const word = sideWordIn(raw.side);
     if (word !== null && word !== 'ambiguous') return { side: word.side, sideSource: 'text' };
   }
+  const parse = parserFor(format);
   const [size, entry, liquidation] = [raw.size, raw.entryPrice, raw.liquidationPrice].map((text) =>
-    text === undefined ? undefined : parseMemoised(text, format),
+    text === undefined ? undefined : parse(text),
   );
   // size is undefined when the row shows no size cell.
   if (size?.ok === true && size.value.startsWith('-'))
@@ -297,24 +301,44 @@ export function readRow(
   previous?: { readonly memo: RowMemo; readonly changed: ReadonlyMap<number, string> },
 ): RowMemo {
   const memo = previous?.memo;
-  const found: Partial<Record<PositionField, string>> = {};
-  const problems: FieldProblem[] = [];
+  let scanMoved: boolean | undefined; // asked at most once per row, by the first scanned field
+  const scanChanged = (): boolean =>
+    (scanMoved ??= previous !== undefined && scanTextsMoved(previous.changed, texts));
+  // Every field answering as before: the read is the one made before (kept by identity).
+  let unchanged = memo !== undefined;
   const outcomes = POSITION_FIELDS.map((field, index) => {
     const spec = adapter.fields[field];
     if (spec.locators.length === 0) return undefined;
     const before = memo?.outcomes[index];
-    const outcome =
-      previous === undefined ||
-      before === undefined ||
-      fieldMayChange(field, spec, source, before, previous.changed, texts)
-        ? readField(field, spec, source, texts)
-        : before;
+    if (
+      previous !== undefined &&
+      before !== undefined &&
+      !fieldMayChange(spec, source, before, previous.changed, scanChanged)
+    ) {
+      return before;
+    }
+    const outcome = readField(field, spec, source, texts);
+    if (before !== undefined && sameOutcome(outcome, before)) return before;
+    unchanged = false;
+    return outcome;
+  });
+  // Side hints look at the row's elements, which a change may have replaced: always asked again.
+  if (unchanged && memo !== undefined && adapter.sideHints === undefined) {
+    return { ...memo, texts };
+  }
+  const found: Partial<Record<PositionField, string>> = {};
+  const problems: FieldProblem[] = [];
+  POSITION_FIELDS.forEach((field, index) => {
+    const outcome = outcomes[index];
+    if (outcome === undefined) return;
     if (outcome.ok) found[field] = outcome.text;
     // Side has its own fallbacks below (size sign, hint, geometry).
-    else if (field !== 'side' && (spec.optional !== true || outcome.reason === 'ambiguous')) {
+    else if (
+      field !== 'side' &&
+      (adapter.fields[field].optional !== true || outcome.reason === 'ambiguous')
+    ) {
       problems.push({ field, reason: outcome.reason });
     }
-    return outcome;
   });
   const normalized = adapter.normalize === undefined ? found : adapter.normalize(found);
   const raw: Partial<Record<PositionField, string>> = { ...normalized };
@@ -325,10 +349,11 @@ export function readRow(
       problems.push({ field: 'symbol', reason: 'unparseable' });
     } else raw.symbol = symbol;
   }
+  const parse = parserFor(format);
   for (const field of NUMERIC_FIELDS) {
     const text = raw[field];
     if (text === undefined) continue;
-    const parsed = parseMemoised(text, format);
+    const parsed = parse(text);
     // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
     if (!parsed.ok && parsed.reason === 'unparseable')
       problems.push({ field, reason: 'unparseable' });
