@@ -13,8 +13,9 @@ import {
   accountFor,
   readPositions,
   readRow,
-  rowSignature,
   type ReadResult,
+  type RowMemo,
+  type RowRead,
   type TableSnapshot,
   withKeys,
 } from './read';
@@ -41,15 +42,40 @@ export interface PositionsReader {
   reset(): void;
 }
 
-interface Cached {
-  /** Replaced after each incremental read; the rows and their elements stay the same. */
-  snapshot: TableSnapshot;
-  /** Each known cell → its row and its place in the row. */
-  readonly cellIndex: Map<Element, { readonly row: number; readonly cell: number }>;
+/** A known cell: its row and its place in the row. */
+interface CellRef {
+  readonly row: number;
+  readonly cell: number;
 }
 
-/** Per touched row, its touched cells. */
-type Touched = Map<number, Set<number>>;
+interface Cached {
+  /** The full read's table; its rows and their elements stay the same until the next full read. */
+  readonly snapshot: TableSnapshot;
+  /** Each known cell → its row and its place in the row. */
+  readonly cellIndex: Map<Element, CellRef>;
+  /**
+   * Per row, its last read. Re-reads replace entries in place: a re-read that gives up (null or a
+   * throw) is followed by a full read, which drops this cache whole.
+   */
+  readonly memos: RowMemo[];
+  /**
+   * Per cell position, how many rows show each text there. A row can equal another only if every
+   * text it changed is shown by another row in the same place: most ticks rule that out with one
+   * lookup per changed cell instead of joining and hashing whole rows.
+   */
+  readonly columnTexts: Map<string, number>[];
+  /** The last answer: unchanged rows are handed on by identity. */
+  result: ReadResult;
+  /**
+   * Text node → the known cells around it (innermost first). A text node moves only by a
+   * childList mutation, which clears this: between those, a tick's text change is placed without
+   * walking up from it again.
+   */
+  textCells: WeakMap<Node, readonly CellRef[]>;
+}
+
+/** Per touched row, its touched cells (a handful: an array beats a set). */
+type Touched = Map<number, number[]>;
 
 /** A node that is or holds a row or cell: adding or removing it may change the rows or cells. */
 function holdsCell(node: Node): boolean {
@@ -59,11 +85,35 @@ function holdsCell(node: Node): boolean {
 }
 
 /**
+ * Every known cell around a changed node, innermost first (a cell nested in another changes the
+ * outer one's text too). Empty when the node is in no known cell: a change in a row outside its
+ * cells (a wrapper) or outside the rows may have moved cells or rows.
+ */
+function cellsAround(cached: Cached, target: Node): readonly CellRef[] {
+  const isText = target.nodeType !== 1;
+  const remembered = isText ? cached.textCells.get(target) : undefined;
+  if (remembered !== undefined) return remembered;
+  const { container } = cached.snapshot;
+  const cells: CellRef[] = [];
+  for (
+    let node: Element | null = isText ? target.parentElement : (target as Element);
+    node !== null && node !== container;
+    node = node.parentElement
+  ) {
+    const found = cached.cellIndex.get(node);
+    if (found !== undefined) cells.push(found);
+  }
+  if (isText) cached.textCells.set(target, cells);
+  return cells;
+}
+
+/**
  * The rows (and cells) these mutations touched, or null when any of them may have changed more than
  * some rows' text (structure, attributes, or a node outside the known rows).
  */
 function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touched | null {
-  const { container } = cached.snapshot;
+  // Nodes may have moved: where each text node sits is looked up afresh from here on.
+  if (changes.some((record) => record.type !== 'characterData')) cached.textCells = new WeakMap();
   const touched: Touched = new Map();
   for (const record of changes) {
     if (record.type === 'attributes') return null;
@@ -71,29 +121,55 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touche
       for (const node of record.addedNodes) if (holdsCell(node)) return null;
       for (const node of record.removedNodes) if (holdsCell(node)) return null;
     }
-    const target = record.target;
-    let known = false;
-    // Only changes inside a known cell: one in a row outside its cells (a wrapper) or outside the
-    // rows may have moved cells or rows. Every known cell around the change is touched (a cell
-    // nested in another changes the outer one's text too).
-    for (
-      let node: Element | null = target.nodeType === 1 ? (target as Element) : target.parentElement;
-      node !== null && node !== container;
-      node = node.parentElement
-    ) {
-      const found = cached.cellIndex.get(node);
-      if (found === undefined) continue;
-      known = true;
-      const cells = touched.get(found.row) ?? new Set<number>();
-      touched.set(found.row, cells.add(found.cell));
+    const cells = cellsAround(cached, record.target);
+    if (cells.length === 0) return null;
+    for (const { row, cell } of cells) {
+      const rowCells = touched.get(row);
+      if (rowCells === undefined) touched.set(row, [cell]);
+      else if (!rowCells.includes(cell)) rowCells.push(cell);
     }
-    if (!known) return null;
   }
   return touched;
 }
 
 function sameFormat(a: ReadResult['numberFormat'], b: ReadResult['numberFormat']): boolean {
   return a.decimalSeparator === b.decimalSeparator && a.groupSeparator === b.groupSeparator;
+}
+
+/**
+ * Joins the cell texts of a row signature (read-table.ts, read-div-grid.ts): rows are duplicates
+ * when their joined texts are equal. A text holding it could make two different rows join equal,
+ * so the re-read leaves such pages to the full read, and compares rows text by text otherwise.
+ */
+const SIGNATURE_SEPARATOR = '\u0001';
+
+function countText(counts: Map<string, number>, text: string, by: 1 | -1): void {
+  const count = (counts.get(text) ?? 0) + by;
+  if (count === 0) counts.delete(text);
+  else counts.set(text, count);
+}
+
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/**
+ * Whether a re-read row now equals another row (a duplicate render: the full read decides which
+ * to keep). `columnTexts` already counts every row's new texts.
+ */
+function equalsAnotherRow(
+  cached: Cached,
+  row: number,
+  texts: readonly string[],
+  changed: ReadonlyMap<number, string>,
+): boolean {
+  for (const cell of changed.keys()) {
+    const text = texts[cell] ?? '';
+    if (cached.columnTexts[cell]?.get(text) === 1) return false; // no other row shows it there
+  }
+  return cached.memos.some((memo, other) => other !== row && sameTexts(memo.texts, texts));
 }
 
 /** Re-reads the touched rows of a cached table; null when a full read is needed. */
@@ -110,46 +186,101 @@ function reread(
   if (changes.length > MAX_RECORDS) return null;
   const document = documentOf(root);
   if (document === null) return null;
+  // The page's language lives outside the observed area: asked on every read, as a full read would.
   const numberFormat = resolveNumberFormat(adapter, document);
-  if (!sameFormat(numberFormat, snapshot.result.numberFormat)) return null;
+  if (!sameFormat(numberFormat, cached.result.numberFormat)) return null;
   const touched = changedRows(cached, changes);
   if (touched === null) return null;
 
-  const memos = [...snapshot.memos];
-  const signatures = [...snapshot.signatures];
-  let textsChanged = false;
+  const previousRows = cached.result.rows;
+  let rows: RowRead[] | null = null; // copied on the first row whose read changed
+  let keysMayChange = false;
+  const retexted: (readonly [number, readonly string[], ReadonlyMap<number, string>])[] = [];
   for (const [index, cells] of touched) {
     const source = snapshot.sources[index];
-    const memo = memos[index];
-    if (source === undefined || memo === undefined || !source.element.isConnected) return null;
+    const memo = cached.memos[index];
+    const before = previousRows[index];
+    if (source === undefined || memo === undefined || before === undefined) return null;
+    if (!source.element.isConnected) return null;
     // Cells no mutation reached read as before: only the touched ones are read again.
-    const texts = [...memo.texts];
+    let texts = memo.texts;
     const changed = new Map<number, string>();
     for (const cell of cells) {
       const element = source.scanElements[cell];
       const text = element === undefined ? '' : readText(element);
-      if (text !== texts[cell]) changed.set(cell, texts[cell] ?? '');
-      texts[cell] = text;
+      const old = memo.texts[cell] ?? '';
+      if (text === old) continue;
+      if (texts === memo.texts) texts = [...memo.texts];
+      changed.set(cell, old);
+      (texts as string[])[cell] = text;
     }
     if (changed.size > 0) {
       // A row emptied (a spacer now): the full read decides whether it is still a position row.
       if (texts.every((text) => text === '')) return null;
-      signatures[index] = rowSignature(texts);
-      textsChanged = true;
+      for (const [cell, old] of changed) {
+        const text = texts[cell] ?? '';
+        if (text.includes(SIGNATURE_SEPARATOR)) return null;
+        const counts = (cached.columnTexts[cell] ??= new Map());
+        countText(counts, old, -1);
+        countText(counts, text, 1);
+      }
+      retexted.push([index, texts, changed]);
     }
-    memos[index] = readRow(source, adapter, numberFormat, texts, { memo, changed });
+    // Read even when no text changed: css locators and side hints see elements a childList
+    // change may have replaced (readRow keeps the rest).
+    const next = readRow(source, adapter, numberFormat, texts, { memo, changed });
+    cached.memos[index] = next;
+    if (next.read === memo.read) continue;
+    // A row's key comes from its symbol and side, and from the rows before it that share them.
+    if (next.read.raw.symbol !== before.raw.symbol || next.read.raw.side !== before.raw.side) {
+      keysMayChange = true;
+    }
+    rows ??= [...previousRows];
+    rows[index] = { ...next.read, key: before.key };
   }
-  // A row now identical to another (a duplicate render): the full read decides.
-  if (textsChanged && new Set(signatures).size !== signatures.length) return null;
-  const reads = memos.map((memo) => memo.read);
-  const rows = withKeys(reads);
+  // After every row's new texts are counted: two rows may have changed into the same.
+  for (const [index, texts, changed] of retexted) {
+    if (equalsAnotherRow(cached, index, texts, changed)) return null;
+  }
+  if (keysMayChange) rows = withKeys(cached.memos.map((memo) => memo.read));
+  const nextRows = rows ?? previousRows;
   const result: ReadResult = {
-    ...snapshot.result,
-    rows,
-    account: accountFor(root, adapter, rows, snapshot.accountExclude),
+    ...cached.result,
+    rows: nextRows,
+    // The wallet balance lives outside the observed area: read on every read, as a full read would.
+    account: accountFor(root, adapter, nextRows, snapshot.accountExclude),
   };
-  cached.snapshot = { ...snapshot, memos, signatures, result };
+  cached.result = result;
   return result;
+}
+
+/**
+ * The cache a full read leaves, or null when a text holds the signature separator or two rows are
+ * equal (the full read skips duplicates: defensive).
+ */
+function cacheOf(snapshot: TableSnapshot): Cached | null {
+  const cellIndex: Cached['cellIndex'] = new Map();
+  snapshot.sources.forEach((source, row) => {
+    source.scanElements.forEach((element, cell) => cellIndex.set(element, { row, cell }));
+  });
+  const columnTexts: Map<string, number>[] = [];
+  const signatures = new Set<string>();
+  for (const { texts } of snapshot.memos) {
+    for (const [cell, text] of texts.entries()) {
+      if (text.includes(SIGNATURE_SEPARATOR)) return null;
+      countText((columnTexts[cell] ??= new Map()), text, 1);
+    }
+    signatures.add(texts.join(SIGNATURE_SEPARATOR));
+  }
+  if (signatures.size !== snapshot.memos.length) return null;
+  return {
+    snapshot,
+    cellIndex,
+    memos: [...snapshot.memos],
+    columnTexts,
+    result: snapshot.result,
+    textCells: new WeakMap(),
+  };
 }
 
 export function createPositionsReader(): PositionsReader {
@@ -158,14 +289,7 @@ export function createPositionsReader(): PositionsReader {
   function full(root: ParentNode, adapter: Adapter): ReadResult {
     cached = null;
     return readPositions(root, adapter, (snapshot) => {
-      const cellIndex: Cached['cellIndex'] = new Map();
-      snapshot.sources.forEach((source, row) => {
-        source.scanElements.forEach((element, cell) => cellIndex.set(element, { row, cell }));
-      });
-      cached = {
-        snapshot,
-        cellIndex,
-      };
+      cached = cacheOf(snapshot);
     });
   }
 

@@ -425,14 +425,7 @@ export interface TableSnapshot {
   readonly sources: readonly RowSource[];
   /** Per row, in `sources` order. */
   readonly memos: readonly RowMemo[];
-  /** Per row, its cell texts joined: they tell duplicate rows apart (as in read-table.ts). */
-  readonly signatures: readonly string[];
   readonly result: ReadResult;
-}
-
-/** The row's cell texts as one string, for telling duplicate rows apart. */
-export function rowSignature(texts: readonly string[]): string {
-  return texts.join('\u0001');
 }
 
 function readUnsafe(
@@ -502,7 +495,6 @@ function readUnsafe(
       accountExclude,
       sources,
       memos,
-      signatures: memos.map((memo) => rowSignature(memo.texts)),
       result,
     });
   }

@@ -120,6 +120,52 @@ const insertBadge: Step = (document, area, next) => {
   cell.append(badge);
 };
 
+/**
+ * A text node moved into another cell (childList in both): a later tick of it is in its new cell,
+ * whatever the reader remembered of where it sat.
+ */
+const moveTextNode: Step = (_document, area, next) => {
+  const cells = Array.from(area.querySelectorAll(DATA_CELLS));
+  const from = pick(cells, next);
+  const to = pick(cells, next);
+  const text = from === undefined ? null : firstTextNode(from);
+  if (text === null || to === undefined || to.contains(text)) return;
+  to.append(text);
+  text.data = text.data.replace(/\d/, String(Math.floor(next() * 10)));
+};
+
+/** A text node taken out of its cell and written after (the observer still reports it). */
+const detachThenWrite: Step = (_document, area, next) => {
+  const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
+  const text = cell === undefined ? null : firstTextNode(cell);
+  if (text === null) return;
+  text.remove();
+  text.data = `${text.data}1`;
+};
+
+/**
+ * One row's text nodes rewritten, in place, to another row's texts: by characterData alone a row
+ * becomes a copy of another (a duplicate render), which the full read skips.
+ */
+const copyRowTexts: Step = (_document, area, next) => {
+  const rows = Array.from(area.querySelectorAll('tr, [role="row"]')).filter(
+    (row) => row.querySelector(DATA_CELLS) !== null,
+  );
+  const from = pick(rows, next);
+  const to = pick(rows, next);
+  if (from === undefined || to === undefined || from === to) return;
+  const walker = (row: Element) => row.ownerDocument.createTreeWalker(row, 4);
+  const source = walker(from);
+  const target = walker(to);
+  for (
+    let a = source.nextNode(), b = target.nextNode();
+    a !== null && b !== null;
+    a = source.nextNode(), b = target.nextNode()
+  ) {
+    if (b.nodeValue !== a.nodeValue) b.nodeValue = a.nodeValue;
+  }
+};
+
 /** A row copied next to itself (virtualised lists render duplicates) or a new position. */
 const cloneRow: Step = (_document, area, next) => {
   const cell = pick(Array.from(area.querySelectorAll(DATA_CELLS)), next);
@@ -179,7 +225,16 @@ describe('incremental reading equals a full read', () => {
         sameText,
         insertBadge,
       ];
-      const rare: Step[] = [cloneRow, removeRow, hideRow, renameHeader, replaceArea];
+      const rare: Step[] = [
+        cloneRow,
+        removeRow,
+        hideRow,
+        renameHeader,
+        replaceArea,
+        moveTextNode,
+        detachThenWrite,
+        copyRowTexts,
+      ];
       for (let round = 0; round < 60; round += 1) {
         const area = result.positionsArea ?? document.body;
         // Up to three changes per read, as a frame gathers several ticks.
