@@ -156,16 +156,31 @@ function estimateCells(state: EstimateCellsProps, ref: (element: HTMLElement | n
   );
 }
 
+/** A figure NumberText drew, and the value last written into it (to skip an unchanged write). */
+interface PaintedFigure {
+  readonly element: HTMLElement;
+  readonly text: Text;
+  value: string | null;
+}
+
+/** The figure with this test id and an exact value in the markup under `root`, if drawn. */
+function paintedFigure(root: HTMLElement | null, testId: string): PaintedFigure | null {
+  const element = root?.querySelector<HTMLElement>(`[data-testid="${testId}"][data-value]`);
+  const text = element?.firstChild;
+  if (element == null || !(text instanceof Text)) return null;
+  return { element, text, value: null };
+}
+
 /** Writes a figure's new value into the markup NumberText drew (exact in data-value, §5). */
 function paintNumber(
-  element: HTMLElement | null,
+  figure: PaintedFigure | null,
   value: string,
   options: Parameters<typeof formatDecimal>[1],
 ): void {
-  const text = element?.firstChild;
-  if (element === null || !(text instanceof Text)) return;
-  element.setAttribute('data-value', value);
-  text.data = formatDecimal(value, options);
+  if (figure === null || figure.value === value) return;
+  figure.value = value;
+  figure.element.setAttribute('data-value', value);
+  figure.text.data = formatDecimal(value, options);
 }
 
 /**
@@ -179,7 +194,10 @@ class EstimateCells extends Component<EstimateCellsProps> {
   private root: HTMLElement | null = null;
   private readonly setRoot = (element: HTMLElement | null) => {
     this.root = element;
+    this.figures = null;
   };
+  /** The painted figures, found once per render rather than on every tick; null: find again. */
+  private figures: { estimate: PaintedFigure | null; diff: PaintedFigure | null } | null = null;
 
   override shouldComponentUpdate(next: EstimateCellsProps): boolean {
     const current = this.props;
@@ -196,22 +214,25 @@ class EstimateCells extends Component<EstimateCellsProps> {
   }
 
   override componentDidUpdate(): void {
+    this.figures = null; // the render may have replaced the markup (and written its own values)
     this.paint(this.props);
   }
 
   private paint(figures: EstimateCellsProps): void {
     const { lang, numberFormat } = figures.display;
-    const find = (testId: string) =>
-      this.root?.querySelector<HTMLElement>(`[data-testid="${testId}"][data-value]`) ?? null;
+    const painted = (this.figures ??= {
+      estimate: paintedFigure(this.root, 'liq-estimate'),
+      diff: paintedFigure(this.root, 'liq-diff'),
+    });
     if (figures.liquidationPrice !== null) {
-      paintNumber(find('liq-estimate'), figures.liquidationPrice, {
+      paintNumber(painted.estimate, figures.liquidationPrice, {
         lang,
         style: numberFormat,
         maxFractionDigits: figures.priceDecimals,
       });
     }
     if (figures.differencePercent !== null) {
-      paintNumber(find('liq-diff'), figures.differencePercent, {
+      paintNumber(painted.diff, figures.differencePercent, {
         lang,
         style: numberFormat,
         maxFractionDigits: 2,

@@ -186,6 +186,34 @@ describe('panel render path', () => {
     expect(diffA().dataset.value).toBe('0.0213');
   });
 
+  it('paints a cross figure back to the value its markup was drawn with, and keeps it through a new display', async () => {
+    const panel = mount(stateOf([row('A')]));
+    const estimateA = () =>
+      rowElement('A').querySelector<HTMLElement>('[data-testid="liq-estimate"]')!;
+    const moved = row('A', { liquidationPrice: '57001.987' });
+    panel.update(stateOf([moved]));
+    await settle();
+    panel.update(stateOf([row('A')])); // back to the drawn value: Preact's vnode still holds it
+    await settle();
+    expect(estimateA().dataset.value).toBe('57412.345678');
+    expect(estimateA().textContent).toBe('57,412.35');
+    panel.update(stateOf([moved]));
+    await settle();
+    panel.update(stateOf([moved], { display: { ...DISPLAY, numberFormat: 'eu' } }));
+    await settle();
+    expect(estimateA().dataset.value).toBe('57001.987');
+    expect(estimateA().textContent).toBe('57.001,99');
+    // The markup drawn anew (the figure went and came back): later ticks paint into the new one.
+    panel.update(stateOf([row('A', { liquidationPrice: null })]));
+    await settle();
+    panel.update(stateOf([moved]));
+    await settle();
+    panel.update(stateOf([row('A', { liquidationPrice: '56999.5' })]));
+    await settle();
+    expect(estimateA().dataset.value).toBe('56999.5');
+    expect(estimateA().textContent).toBe('56,999.5');
+  });
+
   it('re-renders the list when rows appear, go or move, keeping each row current', () => {
     const panel = mount(stateOf([row('A'), row('B')]));
     panel.update(stateOf([row('C', { bufferPercent: '3' }), row('B', { bufferPercent: '8' })]));
