@@ -13,7 +13,11 @@ import type { PanelPlacement } from '../../components/panel/panel';
 import type { PanelDisplay, PanelRowView, PanelView } from '../../components/panel/panel-model';
 import { productFromSymbolText } from '../../core/position-text';
 import { samePlain } from '../../core/plain-data';
-import { BUFFERS_MESSAGE_TYPE, type BuffersMessage } from '../../core/protocol';
+import {
+  BUFFERS_MESSAGE_TYPE,
+  type BuffersMessage,
+  type EstimateSettings,
+} from '../../core/protocol';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
@@ -23,7 +27,7 @@ import {
 } from '../../core/settings';
 import { findAdapter } from './adapters/index';
 import type { Adapter } from './adapters/types';
-import { createEstimateClient, requestRows, type EstimateClient } from './estimate-client';
+import { createEstimateClient, type EstimateClient } from './estimate-client';
 import { createPortTransport } from './estimate-port';
 import { mountPanel, type MountedPanel, type PanelState } from './mount-panel';
 import { openInCalculator } from './open-calculator';
@@ -31,7 +35,8 @@ import { detectPageTheme, type PageTheme } from './page-theme';
 import { NOT_AN_INPUT } from './not-an-input';
 import { readLocal, watchLocal } from './local-storage';
 import { readPlacement, readPlacements, savePlacement } from './placement-item';
-import { rawContextFor } from './read';
+import { rawContextFor, type RowRead } from './read';
+import { createRequestRows, type RequestRows } from './request-rows';
 import { createPositionsReader, type PositionsReader } from './read-incremental';
 import { watchPositions, type Watcher, type WatchReason } from './watch';
 
@@ -46,6 +51,8 @@ interface Session {
   readonly estimates: EstimateClient;
   /** Keeps the located table between reads so a tick re-reads only the rows that changed. */
   readonly reader: PositionsReader;
+  /** Hands on last pass's request rows and contexts where nothing changed. */
+  readonly requestRows: RequestRows<RowRead>;
   lastView: PanelView | null;
 }
 
@@ -89,11 +96,23 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     return resolved.lang;
   };
 
-  const estimateSettings = () => ({
-    lang: lang(),
-    tolerancePercent: settings.tolerancePercent,
-    feeRates: settings.feeRates,
-  });
+  // One object while the settings and language hold: the client then compares it by identity.
+  let asked: EstimateSettings | null = null;
+  const estimateSettings = (): EstimateSettings => {
+    const next = lang();
+    if (
+      asked?.lang !== next ||
+      asked.tolerancePercent !== settings.tolerancePercent ||
+      asked.feeRates !== settings.feeRates
+    ) {
+      asked = {
+        lang: next,
+        tolerancePercent: settings.tolerancePercent,
+        feeRates: settings.feeRates,
+      };
+    }
+    return asked;
+  };
 
   // One port for the tab's life, opened on the first request (the worker may be asleep until then).
   const estimateTransport = createPortTransport();
@@ -110,6 +129,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
         if (session === created) render(created, view);
       }, estimateTransport),
       reader: createPositionsReader(),
+      requestRows: createRequestRows(NOT_AN_INPUT),
       lastView: null,
     };
     session = created;
@@ -133,10 +153,22 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     panel = null;
   }
 
-  // One display object while nothing in it changes, so unchanged rows skip re-rendering.
+  // One display object while nothing in it changes, so unchanged rows skip re-rendering; made
+  // afresh only when the settings, language or theme it comes from changed (a reply per tick).
   let display: PanelDisplay | null = null;
+  let displayInputs: { settings: Settings; lang: Lang; theme: PageTheme } | null = null;
   function displayFor(current: Session): PanelDisplay {
-    const next: PanelDisplay = { ...displayFrom(settings, lang()), theme: current.theme };
+    const inputs = { settings, lang: lang(), theme: current.theme };
+    if (
+      display !== null &&
+      displayInputs?.settings === inputs.settings &&
+      displayInputs.lang === inputs.lang &&
+      displayInputs.theme === inputs.theme
+    ) {
+      return display;
+    }
+    displayInputs = inputs;
+    const next: PanelDisplay = { ...displayFrom(settings, inputs.lang), theme: inputs.theme };
     if (display === null || !samePlain(display, next)) display = next;
     return display;
   }
@@ -208,8 +240,10 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
         status: result.status,
         // Linear or inverse by the symbol alone picks the size unit; the background's
         // position-from-raw then applies the venue's own product list.
-        rows: requestRows(result.rows, NOT_AN_INPUT, (row) =>
-          rawContextFor(adapter, result, productFromSymbolText(row.raw.symbol ?? '')),
+        rows: current.requestRows.build(
+          result.rows,
+          (row) => productFromSymbolText(row.raw.symbol ?? ''),
+          (product) => rawContextFor(adapter, result, product),
         ),
         settings: estimateSettings(),
       });

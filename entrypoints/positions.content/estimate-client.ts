@@ -57,25 +57,33 @@ function clampText(text: string): string {
   return text.length > MAX_CELL_TEXT_LENGTH ? text.slice(0, MAX_CELL_TEXT_LENGTH) : text;
 }
 
-type ReadRow = {
+/** A row as the reader returns it (read.ts RowRead), as far as a request needs it. */
+export type ReadRow = {
   readonly key: string;
   readonly raw: Readonly<Partial<Record<string, string>>>;
   readonly problems: readonly { readonly field: string; readonly reason: string }[];
 };
 
 /** Removes the fields that are not an input (e.g. the PnL), clamps the texts, adds the context. */
+export function requestRow(
+  row: ReadRow,
+  notInputs: readonly string[],
+  context: RawContext,
+): EstimateRow {
+  const raw: Record<string, string> = {};
+  for (const [field, text] of Object.entries(row.raw)) {
+    if (text !== undefined && !notInputs.includes(field)) raw[field] = clampText(text);
+  }
+  return { key: row.key, raw, problems: row.problems, context };
+}
+
+/** requestRow for each row (request-rows.ts hands on unchanged rows instead). */
 export function requestRows<Row extends ReadRow>(
   rows: readonly Row[],
   notInputs: readonly string[],
   contextOf: (row: Row) => RawContext,
 ): EstimateRow[] {
-  return rows.map((row) => {
-    const raw: Record<string, string> = {};
-    for (const [field, text] of Object.entries(row.raw)) {
-      if (text !== undefined && !notInputs.includes(field)) raw[field] = clampText(text);
-    }
-    return { key: row.key, raw, problems: row.problems, context: contextOf(row) };
-  });
+  return rows.map((row) => requestRow(row, notInputs, contextOf(row)));
 }
 
 /** A query with its rows by key, and its changes since the query asked before it. */

@@ -39,6 +39,7 @@ export function changedRows(
   const changes: (EstimateRow | EstimateRowPatch)[] = [];
   for (const row of rows) {
     const before = held.get(row.key);
+    if (before === row) continue; // handed on unchanged (request-rows.ts)
     const patch = before === undefined ? null : patchOf(before, row);
     if (patch === null) changes.push(row);
     else if (Object.keys(patch).length > 0) changes.push({ key: row.key, patch });
