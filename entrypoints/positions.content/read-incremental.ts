@@ -215,15 +215,18 @@ function reread(
       (texts as string[])[cell] = text;
     }
     if (changed.size > 0) {
-      // A row emptied (a spacer now): the full read decides whether it is still a position row.
-      if (texts.every((text) => text === '')) return null;
+      let emptied = false;
       for (const [cell, old] of changed) {
         const text = texts[cell] ?? '';
+        emptied ||= text === '';
         if (text.includes(SIGNATURE_SEPARATOR)) return null;
         const counts = (cached.columnTexts[cell] ??= new Map());
         countText(counts, old, -1);
         countText(counts, text, 1);
       }
+      // A row emptied (a spacer now): the full read decides whether it is still a position row.
+      // Only a text that became empty can have emptied it.
+      if (emptied && texts.every((text) => text === '')) return null;
       retexted.push([index, texts, changed]);
     }
     // Read even when no text changed: css locators and side hints see elements a childList

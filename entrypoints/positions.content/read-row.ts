@@ -186,11 +186,33 @@ function locate(
   return queryHit(source.element, selectorOf(locator), field);
 }
 
+/**
+ * What a field's outcome was read from: the scan elements its label locators read (null when a
+ * locator saw more than texts: css and attribute locators, card labels), and whether a row scan
+ * was consulted. A re-read keeps the outcome unless one of these changed.
+ */
+export interface FieldReads {
+  readonly cells: readonly number[] | null;
+  readonly scan: boolean;
+}
+
 /** `at`: the index of the locator that decided (the number of locators when none did). */
-export type FieldOutcome = { readonly at: number } & (
+export type FieldOutcome = { readonly at: number; readonly reads: FieldReads } & (
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly reason: 'not-found' | 'ambiguous' | 'not-rendered-yet' }
 );
+
+/** The reads of one more consulted locator added to those of the locators before it. */
+function withReads(reads: FieldReads, locator: Locator, source: RowSource): FieldReads {
+  if ('scan' in locator) return reads.scan ? reads : { cells: reads.cells, scan: true };
+  const cells = 'label' in locator ? source.cellsFor(locator.label) : null;
+  if (cells === null || reads.cells === null) return { cells: null, scan: reads.scan };
+  if (cells.length === 0) return reads;
+  // Most fields decide at their first label: its columns array is shared, not copied.
+  return { cells: reads.cells.length === 0 ? cells : [...reads.cells, ...cells], scan: reads.scan };
+}
+
+const NO_READS: FieldReads = { cells: [], scan: false };
 
 /**
  * Tries the field's locators in order; the first that yields text wins.
@@ -205,24 +227,26 @@ export function readField(
 ): FieldOutcome {
   let sawEmpty = false;
   let at = 0;
+  let reads = NO_READS;
   for (const locator of spec.locators) {
     const hit = locate(locator, field, source, texts);
-    if (hit === 'ambiguous') return { at, ok: false, reason: 'ambiguous' };
+    reads = withReads(reads, locator, source);
+    if (hit === 'ambiguous') return { at, reads, ok: false, reason: 'ambiguous' };
     if (hit === 'empty') sawEmpty = true;
-    else if (hit !== null) return { at, ok: true, text: hit.text };
+    else if (hit !== null) return { at, reads, ok: true, text: hit.text };
     at += 1;
   }
-  return { at, ok: false, reason: sawEmpty ? 'not-rendered-yet' : 'not-found' };
+  return { at, reads, ok: false, reason: sawEmpty ? 'not-rendered-yet' : 'not-found' };
 }
 
-/** A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers. */
-const scanKeysOf = perText((text) =>
-  JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))),
+/**
+ * A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers.
+ * Memoised per text, MAY_NAME test included: a tick compares each changed cell's old text, which
+ * was the new text of the tick before, so one of the two is always remembered.
+ */
+const scanKeys = perText((text) =>
+  MAY_NAME.test(text) ? JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))) : '',
 );
-
-function scanKeys(text: string): string {
-  return MAY_NAME.test(text) ? scanKeysOf(text) : '';
-}
 
 /**
  * Whether any changed text moved in what the row scans can find (symbol, side, leverage, mode):
@@ -249,26 +273,15 @@ export function scanTextsMoved(
  * @param scanMoved - scanTextsMoved(changed, texts), asked only when a scan was consulted.
  */
 export function fieldMayChange(
-  spec: FieldSpec,
-  source: RowSource,
   before: FieldOutcome,
   changed: ReadonlyMap<number, string>,
   scanMoved: () => boolean,
 ): boolean {
-  const { locators } = spec;
-  // By index, not slice(): asked for every field of every re-read row.
-  for (let index = 0; index <= before.at && index < locators.length; index += 1) {
-    const locator = locators[index];
-    if (locator === undefined) continue; // within bounds: never
-    if ('scan' in locator) {
-      if (scanMoved()) return true;
-    } else if ('label' in locator) {
-      const cells = source.cellsFor(locator.label);
-      if (cells === null) return true;
-      for (const cell of cells) if (changed.has(cell)) return true;
-    } else return true;
-  }
-  return false;
+  // Recorded by readField: no locator or column lookup per field on a re-read.
+  const { cells, scan } = before.reads;
+  if (cells === null) return true;
+  for (const cell of cells) if (changed.has(cell)) return true;
+  return scan && scanMoved();
 }
 
 /** Two outcomes that answer the same (a re-read that found what it found before). */

@@ -313,7 +313,7 @@ export function readRow(
     if (
       previous !== undefined &&
       before !== undefined &&
-      !fieldMayChange(spec, source, before, previous.changed, scanChanged)
+      !fieldMayChange(before, previous.changed, scanChanged)
     ) {
       return before;
     }

@@ -4,6 +4,7 @@
  * a fresh full read; the identity checks pin what a tick leaves untouched.
  */
 import { describe, expect, it } from 'vitest';
+import { GENERIC_ADAPTER } from '../../entrypoints/positions.content/adapters/generic';
 import { findAdapter } from '../../entrypoints/positions.content/adapters/index';
 import type { Adapter } from '../../entrypoints/positions.content/adapters/types';
 import { readPositions, type ReadResult } from '../../entrypoints/positions.content/read';
@@ -222,5 +223,44 @@ describe('incremental reader shortcuts', () => {
     );
     // The hint (short) now disagrees with the prices (long): no side is guessed.
     expect(after.rows[0]?.problems).toContainEqual({ field: 'side', reason: 'not-found' });
+  });
+
+  it('reads a field again when a column it passed over as empty gets text', () => {
+    // Two label locators for the mark price: the first column is a skeleton (an empty text node),
+    // so the second decides; a tick filling the first must switch the field to it.
+    const adapter: Adapter = {
+      ...GENERIC_ADAPTER,
+      fields: {
+        ...GENERIC_ADAPTER.fields,
+        markPrice: {
+          locators: [
+            { label: { en: /^mark$/, zh: /^标记$/ }, relation: 'same-column' },
+            { label: { en: /^last$/, zh: /^最新$/ }, relation: 'same-column' },
+          ],
+        },
+      },
+    };
+    const document = loadDocument(
+      '<html lang="en"><body><table><thead><tr><th>Symbol</th><th>Size</th><th>Entry Price</th>' +
+        '<th>Mark</th><th>Last</th><th>Liq. Price</th></tr></thead><tbody>' +
+        '<tr><td>BTCUSDT Long</td><td>0.5</td><td>62,000.0</td><td id="mark"></td>' +
+        '<td>62,100.0</td><td>55,000.0</td></tr></tbody></table></body></html>',
+      'https://x.test/',
+    );
+    const mark = document.getElementById('mark');
+    const window = document.defaultView;
+    if (mark === null || window === null) throw new Error('no mark cell or window');
+    const skeleton = document.createTextNode('');
+    mark.append(skeleton);
+    const reader = createPositionsReader();
+    const observer = new window.MutationObserver(() => undefined);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    expect(reader.read(document, adapter, null).rows[0]?.raw.markPrice).toBe('62,100.0');
+    observer.takeRecords();
+    skeleton.data = '62,050.5';
+    const after = reader.read(document, adapter, observer.takeRecords());
+    observer.disconnect();
+    expect(after.rows[0]?.raw.markPrice).toBe('62,050.5');
+    expect(after.rows[0]?.raw).toEqual(readPositions(document, adapter).rows[0]?.raw);
   });
 });
