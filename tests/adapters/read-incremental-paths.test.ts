@@ -234,8 +234,8 @@ describe('incremental reader shortcuts', () => {
         ...GENERIC_ADAPTER.fields,
         markPrice: {
           locators: [
-            { label: { en: /^mark$/, zh: /^标记$/ }, relation: 'same-column' },
-            { label: { en: /^last$/, zh: /^最新$/ }, relation: 'same-column' },
+            { label: { en: /^mark$/, zh: /^标记$/ }, relation: 'same-column', note: 'test' },
+            { label: { en: /^last$/, zh: /^最新$/ }, relation: 'same-column', note: 'test' },
           ],
         },
       },
