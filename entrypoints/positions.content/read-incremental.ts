@@ -21,7 +21,7 @@ import {
 } from './read';
 import { resolveNumberFormat } from './read-format';
 import { documentOf } from './read-node';
-import { readText, withTextCache } from './read-text';
+import { cleanText, joinTextRuns, textNodesOf, withTextCache } from './read-text';
 
 /** More records than this in one frame: a re-render, not a tick; a full read is cheaper. */
 const MAX_RECORDS = 2000;
@@ -72,10 +72,27 @@ interface Cached {
    * walking up from it again.
    */
   textCells: WeakMap<Node, readonly CellRef[]>;
+  /**
+   * Per cell read by a re-read, the text nodes its text joins and their cleaned texts. Cleared with
+   * textCells: until nodes move, a tick cleans only the nodes it wrote and joins.
+   */
+  cellRuns: Map<Element, CellRuns>;
+}
+
+interface CellRuns {
+  readonly nodes: readonly Node[];
+  /** Per node, its cleaned text as last read. */
+  readonly texts: string[];
 }
 
 /** Per touched row, its touched cells (a handful: an array beats a set). */
 type Touched = Map<number, number[]>;
+
+interface Changes {
+  readonly touched: Touched;
+  /** The text nodes written (characterData targets). */
+  readonly written: ReadonlySet<Node>;
+}
 
 /** A node that is or holds a row or cell: adding or removing it may change the rows or cells. */
 function holdsCell(node: Node): boolean {
@@ -111,11 +128,17 @@ function cellsAround(cached: Cached, target: Node): readonly CellRef[] {
  * The rows (and cells) these mutations touched, or null when any of them may have changed more than
  * some rows' text (structure, attributes, or a node outside the known rows).
  */
-function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touched | null {
-  // Nodes may have moved: where each text node sits is looked up afresh from here on.
-  if (changes.some((record) => record.type !== 'characterData')) cached.textCells = new WeakMap();
+function changedRows(cached: Cached, changes: readonly MutationRecord[]): Changes | null {
+  // Nodes may have moved: where each text node sits, and which nodes a cell joins, are looked up
+  // afresh from here on.
+  if (changes.some((record) => record.type !== 'characterData')) {
+    cached.textCells = new WeakMap();
+    cached.cellRuns = new Map();
+  }
   const touched: Touched = new Map();
+  const written = new Set<Node>();
   for (const record of changes) {
+    if (record.type === 'characterData') written.add(record.target);
     if (record.type === 'attributes') return null;
     if (record.type === 'childList') {
       for (const node of record.addedNodes) if (holdsCell(node)) return null;
@@ -129,7 +152,25 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Touche
       else if (!rowCells.includes(cell)) rowCells.push(cell);
     }
   }
-  return touched;
+  return { touched, written };
+}
+
+/**
+ * A touched cell's text, as readText would read it now: the first time since nodes last moved by
+ * a walk of the cell, after that by cleaning only the cell's nodes that were written.
+ */
+function readCell(cached: Cached, element: Element, written: ReadonlySet<Node>): string {
+  const runs = cached.cellRuns.get(element);
+  if (runs === undefined) {
+    const nodes = textNodesOf(element);
+    const texts = nodes.map(cleanText);
+    cached.cellRuns.set(element, { nodes, texts });
+    return joinTextRuns(texts);
+  }
+  runs.nodes.forEach((node, index) => {
+    if (written.has(node)) runs.texts[index] = cleanText(node);
+  });
+  return joinTextRuns(runs.texts);
 }
 
 function sameFormat(a: ReadResult['numberFormat'], b: ReadResult['numberFormat']): boolean {
@@ -189,8 +230,9 @@ function reread(
   // The page's language lives outside the observed area: asked on every read, as a full read would.
   const numberFormat = resolveNumberFormat(adapter, document);
   if (!sameFormat(numberFormat, cached.result.numberFormat)) return null;
-  const touched = changedRows(cached, changes);
-  if (touched === null) return null;
+  const found = changedRows(cached, changes);
+  if (found === null) return null;
+  const { touched, written } = found;
 
   const previousRows = cached.result.rows;
   let rows: RowRead[] | null = null; // copied on the first row whose read changed
@@ -207,7 +249,7 @@ function reread(
     const changed = new Map<number, string>();
     for (const cell of cells) {
       const element = source.scanElements[cell];
-      const text = element === undefined ? '' : readText(element);
+      const text = element === undefined ? '' : readCell(cached, element, written);
       const old = memo.texts[cell] ?? '';
       if (text === old) continue;
       if (texts === memo.texts) texts = [...memo.texts];
@@ -283,6 +325,7 @@ function cacheOf(snapshot: TableSnapshot): Cached | null {
     columnTexts,
     result: snapshot.result,
     textCells: new WeakMap(),
+    cellRuns: new Map(),
   };
 }
 

@@ -36,7 +36,7 @@ const ENDS_IN_DIGIT_RUN = /[\d.,]$/;
 const STARTS_WITH_DIGIT_RUN = /^[\d.,]/;
 
 /** A text node's text, trimmed, whitespace runs as one space (tested first: most have none). */
-function cleanText(node: Node): string {
+export function cleanText(node: Node): string {
   const text = (node.nodeValue ?? '').trim(); // never null for a text node (typed nullable)
   return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
@@ -51,6 +51,39 @@ function collectText(node: Node, parts: string[]): void {
       collectText(child, parts);
     }
   }
+}
+
+/**
+ * Every text node whose text readText joins, in order, empty ones included (their text may come).
+ * Which nodes count changes only with the element's nodes or attributes; until then a re-read
+ * can clean just the nodes whose text changed and join (read-incremental.ts).
+ */
+export function textNodesOf(element: Element): Node[] {
+  const nodes: Node[] = [];
+  collectTextNodes(element, nodes);
+  return nodes;
+}
+
+function collectTextNodes(node: Node, nodes: Node[]): void {
+  // The same walk as collectText: keep them in step.
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === 3) nodes.push(child);
+    else if (child.nodeType === 1 && !isSkippedSubtree(child as Element)) {
+      collectTextNodes(child, nodes);
+    }
+  }
+}
+
+/** Text runs (cleaned) joined as readText joins them: empty runs are left out. */
+export function joinTextRuns(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts) {
+    if (part === '') continue;
+    if (text === '') text = part;
+    else if (ENDS_IN_DIGIT_RUN.test(text) && STARTS_WITH_DIGIT_RUN.test(part)) text += part;
+    else text += ` ${part}`;
+  }
+  return text;
 }
 
 /**
@@ -86,13 +119,7 @@ function readTextUncached(element: Element): string {
   if (only !== null && only.nextSibling === null && only.nodeType === 3) return cleanText(only);
   const parts: string[] = [];
   collectText(element, parts);
-  let text = '';
-  for (const part of parts) {
-    if (text === '') text = part;
-    else if (ENDS_IN_DIGIT_RUN.test(text) && STARTS_WITH_DIGIT_RUN.test(part)) text += part;
-    else text += ` ${part}`;
-  }
-  return text;
+  return joinTextRuns(parts);
 }
 
 /** The separate text runs of an element, for token scans (side badges, `20x`, `(Cross)`). */

@@ -263,4 +263,44 @@ describe('incremental reader shortcuts', () => {
     expect(after.rows[0]?.raw.markPrice).toBe('62,050.5');
     expect(after.rows[0]?.raw).toEqual(readPositions(document, adapter).rows[0]?.raw);
   });
+
+  it('joins a cell of several text runs as a full read does, tick after tick', () => {
+    const page = openPage();
+    page.read();
+    const pnl = page.rows()[1]?.querySelector('.pnl');
+    const cell = pnl?.parentElement;
+    if (pnl === null || pnl === undefined || cell === null || cell === undefined) {
+      throw new Error('no PnL cell');
+    }
+    // A hidden copy, an empty run and a split number: readText's rules, kept by the re-read.
+    const hidden = page.document.createElement('span');
+    hidden.setAttribute('aria-hidden', 'true');
+    hidden.textContent = '999';
+    const empty = page.document.createTextNode('');
+    const fraction = page.document.createElement('span');
+    fraction.textContent = '.5';
+    cell.append(hidden, empty, fraction);
+    page.read();
+    const run = textIn(page.rows()[1], '.pnl');
+    const hiddenRun = hidden.firstChild as Text;
+    const fractionRun = fraction.firstChild as Text;
+    const writes: [Text, string][] = [
+      [run, '12'], // `12` + `.5` join as one number before the ROI run
+      [hiddenRun, '111'], // hidden: not read, whatever it says
+      [empty, 'USDT'],
+      [run, '-3.25 USDT'],
+      [empty, ''],
+      [fractionRun, '(0.1%)'],
+    ];
+    for (const [node, text] of writes) {
+      node.data = text;
+      page.read();
+    }
+    expect(page.read().rows[1]?.raw.unrealizedPnl).toBe('-3.25 USDT (0.00%) (0.1%)');
+    // A node added (childList): the cell's runs are walked again.
+    cell.append(page.document.createTextNode('x'));
+    page.read();
+    run.data = '7.00 USDT';
+    expect(page.read().rows[1]?.raw.unrealizedPnl).toBe('7.00 USDT (0.00%) (0.1%) x');
+  });
 });

@@ -2,6 +2,9 @@
 // Usage: npx tsx tests/adapters/bench/tick-bench.ts [ticks]   (offline: the page is served from memory)
 // performance.now() is coarsened (100 µs, or 5 µs when cross-origin isolated): the mean over many
 // ticks is the figure to compare; median and p95 are whole steps of that clock.
+// `--against=DIR`: DIR is another checkout of the project (e.g. `git archive` of an older commit
+// with node_modules linked); both readers run in the same page in alternating blocks, so both see
+// the same machine load, and the mean per read of each is printed.
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -13,20 +16,29 @@ const ticks = Number.parseInt(process.argv[2] ?? '3000', 10);
 const profile = process.argv.includes('--profile');
 /** `--count`: calls of a few built-ins per tick (deterministic; the times are then not comparable). */
 const count = process.argv.includes('--count');
-const bundled = await build({
-  entryPoints: [join(here, 'tick-entry.ts')],
-  bundle: true,
-  format: 'iife',
-  write: false,
-  logLevel: 'warning',
-});
-const bundle = bundled.outputFiles[0]?.text ?? ''; // esbuild returns one file for one entry
+const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice(10);
+
+async function bundleOf(entry: string): Promise<string> {
+  const bundled = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'warning',
+  });
+  return bundled.outputFiles[0]?.text ?? ''; // esbuild returns one file for one entry
+}
+const bundle = await bundleOf(join(here, 'tick-entry.ts'));
+const againstBundle =
+  against === undefined
+    ? null
+    : await bundleOf(join(against, 'tests', 'adapters', 'bench', 'tick-entry.ts'));
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox'],
 });
-for (const positions of (count ? [20] : [20, 100])) {
+for (const positions of count ? [20] : [20, 100]) {
   const page = await browser.newPage();
   const html = benchPageHtml(positions);
   await page.route('**/*', (route) =>
@@ -44,7 +56,33 @@ for (const positions of (count ? [20] : [20, 100])) {
       : route.continue(),
   );
   await page.goto(BENCH_URL);
+  if (againstBundle !== null) {
+    await page.addScriptTag({ content: againstBundle });
+    await page.evaluate(() => {
+      const global = globalThis as unknown as Record<string, unknown>;
+      global.benchAgainst = global.benchTicks;
+    });
+  }
   await page.addScriptTag({ content: bundle });
+  if (againstBundle !== null) {
+    const blocks = 8;
+    const means: unknown = await page.evaluate(
+      ([runs, count]) => {
+        type Bench = (ticks: number, counting: boolean) => { meanUs: number };
+        const global = globalThis as unknown as { benchTicks: Bench; benchAgainst: Bench };
+        const sums = { against: 0, this: 0 };
+        for (let block = 0; block < count; block += 1) {
+          sums.against += global.benchAgainst(runs / count, false).meanUs;
+          sums.this += global.benchTicks(runs / count, false).meanUs;
+        }
+        return { againstMeanUs: sums.against / count, thisMeanUs: sums.this / count };
+      },
+      [ticks, blocks] as const,
+    );
+    console.log(`${String(positions)} rows, alternating blocks: ${JSON.stringify(means)}`);
+    await page.close();
+    continue;
+  }
   const session = await page.context().newCDPSession(page);
   const profiling = profile && positions === 20;
   if (profiling) {
@@ -62,16 +100,31 @@ for (const positions of (count ? [20] : [20, 100])) {
   console.log(`${String(positions)} rows: ${JSON.stringify(result)}`);
   if (profiling) {
     const { profile: cpu } = await session.send('Profiler.stop');
-    const self = new Map<string, number>();
     const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-    cpu.samples?.forEach((id, index) => {
+    const nameOf = (id: number): string => {
       const frame = byId.get(id)?.callFrame;
-      const name = `${frame?.functionName || '(anon)'}:${String(frame?.lineNumber ?? 0)}`;
-      self.set(name, (self.get(name) ?? 0) + (cpu.timeDeltas?.[index] ?? 0));
+      return `${frame?.functionName || '(anon)'}:${String(frame?.lineNumber ?? 0)}`;
+    };
+    const parent = new Map<number, number>();
+    for (const node of cpu.nodes)
+      for (const child of node.children ?? []) parent.set(child, node.id);
+    // Self time per function, and total time (each sample counted once per function on its stack).
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    let all = 0;
+    cpu.samples?.forEach((id, index) => {
+      const time = cpu.timeDeltas?.[index] ?? 0;
+      all += time;
+      self.set(nameOf(id), (self.get(nameOf(id)) ?? 0) + time);
+      const onStack = new Set<string>();
+      for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+        onStack.add(nameOf(node));
+      }
+      for (const name of onStack) total.set(name, (total.get(name) ?? 0) + time);
     });
-    const total = [...self.values()].reduce((sum, time) => sum + time, 0);
-    for (const [name, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
-      console.log(`  ${((time / total) * 100).toFixed(1).padStart(5)} %  ${name}`);
+    const share = (time: number): string => ((time / all) * 100).toFixed(1).padStart(5);
+    for (const [name, time] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+      console.log(`  total ${share(time)} %  self ${share(self.get(name) ?? 0)} %  ${name}`);
     }
   }
   await page.close();
