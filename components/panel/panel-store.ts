@@ -82,9 +82,13 @@ export function createPanelStore(): PanelStore {
       }
       fresh.forEach((row, index) => {
         const percent = row.state.kind === 'estimate' ? row.state.bufferPercent : null;
-        if (percents.get(row.key) !== percent) changedBuffers.push(row.key);
-        nextPercents.set(row.key, percent);
-        rows.set(row.key, merged.rows[index] ?? row);
+        const drawnRow = merged.rows[index] ?? row;
+        if (percents.get(row.key) !== percent) {
+          changedBuffers.push(row.key);
+          nextPercents.set(row.key, percent);
+        } else if (!sameKeys) nextPercents.set(row.key, percent);
+        // A tick's unchanged entries stay as they are: only what moved is written.
+        if (!sameKeys || drawnRow !== drawn[index]) rows.set(row.key, drawnRow);
         lastFresh.set(row.key, row);
       });
       const anyBuffer = changedBuffers.length > 0 || nextPercents.size !== previousSize;
