@@ -218,14 +218,19 @@ function rowSources(
  */
 const parsers = new Map<string, (text: string) => ParsedNumber>();
 
+/** The last format asked for and its parser: one format serves every row of a read. */
+let lastParser: { format: NumberFormat; parse: (text: string) => ParsedNumber } | null = null;
+
 /** The memoised parser of one format: looked up once per row, not once per number. */
 function parserFor(format: NumberFormat): (text: string) => ParsedNumber {
+  if (lastParser?.format === format) return lastParser.parse; // null before the first read
   const key = format.decimalSeparator + format.groupSeparator;
   let parse = parsers.get(key);
   if (parse === undefined) {
     parse = perText((cell) => parseNumber(cell, format));
     parsers.set(key, parse);
   }
+  lastParser = { format, parse };
   return parse;
 }
 
