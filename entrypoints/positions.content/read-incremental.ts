@@ -19,6 +19,7 @@ import {
   type TableSnapshot,
   withKeys,
 } from './read';
+import { trackDistinct, type DistinctRows } from './read-distinct';
 import { resolveNumberFormat } from './read-format';
 import { documentOf } from './read-node';
 import { cleanText, joinTextRuns, textNodesOf, withTextCache } from './read-text';
@@ -58,12 +59,8 @@ interface Cached {
    * throw) is followed by a full read, which drops this cache whole.
    */
   readonly memos: RowMemo[];
-  /**
-   * Per cell position, how many rows show each text there. A row can equal another only if every
-   * text it changed is shown by another row in the same place: most ticks rule that out with one
-   * lookup per changed cell instead of joining and hashing whole rows.
-   */
-  readonly columnTexts: Map<string, number>[];
+  /** Whether the rows still all differ (a full read skips copies). */
+  readonly distinct: DistinctRows;
   /** The last answer: unchanged rows are handed on by identity. */
   result: ReadResult;
   /**
@@ -177,42 +174,6 @@ function sameFormat(a: ReadResult['numberFormat'], b: ReadResult['numberFormat']
   return a.decimalSeparator === b.decimalSeparator && a.groupSeparator === b.groupSeparator;
 }
 
-/**
- * Joins the cell texts of a row signature (read-table.ts, read-div-grid.ts): rows are duplicates
- * when their joined texts are equal. A text holding it could make two different rows join equal,
- * so the re-read leaves such pages to the full read, and compares rows text by text otherwise.
- */
-const SIGNATURE_SEPARATOR = '\u0001';
-
-function countText(counts: Map<string, number>, text: string, by: 1 | -1): void {
-  const count = (counts.get(text) ?? 0) + by;
-  if (count === 0) counts.delete(text);
-  else counts.set(text, count);
-}
-
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
-}
-
-/**
- * Whether a re-read row now equals another row (a duplicate render: the full read decides which
- * to keep). `columnTexts` already counts every row's new texts.
- */
-function equalsAnotherRow(
-  cached: Cached,
-  row: number,
-  texts: readonly string[],
-  changed: ReadonlyMap<number, string>,
-): boolean {
-  for (const cell of changed.keys()) {
-    const text = texts[cell] ?? '';
-    if (cached.columnTexts[cell]?.get(text) === 1) return false; // no other row shows it there
-  }
-  return cached.memos.some((memo, other) => other !== row && sameTexts(memo.texts, texts));
-}
-
 /** Re-reads the touched rows of a cached table; null when a full read is needed. */
 function reread(
   cached: Cached,
@@ -237,7 +198,8 @@ function reread(
   const previousRows = cached.result.rows;
   let rows: RowRead[] | null = null; // copied on the first row whose read changed
   let keysMayChange = false;
-  const retexted: (readonly [number, readonly string[], ReadonlyMap<number, string>])[] = [];
+  /** Per row whose texts changed, its changed cells (cell → old text). */
+  const retexted = new Map<number, ReadonlyMap<number, string>>();
   for (const [index, cells] of touched) {
     const source = snapshot.sources[index];
     const memo = cached.memos[index];
@@ -257,19 +219,12 @@ function reread(
       (texts as string[])[cell] = text;
     }
     if (changed.size > 0) {
-      let emptied = false;
-      for (const [cell, old] of changed) {
-        const text = texts[cell] ?? '';
-        emptied ||= text === '';
-        if (text.includes(SIGNATURE_SEPARATOR)) return null;
-        const counts = (cached.columnTexts[cell] ??= new Map());
-        countText(counts, old, -1);
-        countText(counts, text, 1);
-      }
       // A row emptied (a spacer now): the full read decides whether it is still a position row.
       // Only a text that became empty can have emptied it.
+      let emptied = false;
+      for (const cell of changed.keys()) emptied ||= texts[cell] === '';
       if (emptied && texts.every((text) => text === '')) return null;
-      retexted.push([index, texts, changed]);
+      retexted.set(index, changed);
     }
     // Read even when no text changed: css locators and side hints see elements a childList
     // change may have replaced (readRow keeps the rest).
@@ -283,10 +238,8 @@ function reread(
     rows ??= [...previousRows];
     rows[index] = { ...next.read, key: before.key };
   }
-  // After every row's new texts are counted: two rows may have changed into the same.
-  for (const [index, texts, changed] of retexted) {
-    if (equalsAnotherRow(cached, index, texts, changed)) return null;
-  }
+  // After every row is read: two rows may have changed into the same.
+  if (retexted.size > 0 && !cached.distinct.stillDistinct(cached.memos, retexted)) return null;
   if (keysMayChange) rows = withKeys(cached.memos.map((memo) => memo.read));
   const nextRows = rows ?? previousRows;
   const result: ReadResult = {
@@ -299,30 +252,19 @@ function reread(
   return result;
 }
 
-/**
- * The cache a full read leaves, or null when a text holds the signature separator or two rows are
- * equal (the full read skips duplicates: defensive).
- */
+/** The cache a full read leaves, or null when its rows cannot be told apart cheaply (read-distinct.ts). */
 function cacheOf(snapshot: TableSnapshot): Cached | null {
+  const distinct = trackDistinct(snapshot.memos);
+  if (distinct === null) return null;
   const cellIndex: Cached['cellIndex'] = new Map();
   snapshot.sources.forEach((source, row) => {
     source.scanElements.forEach((element, cell) => cellIndex.set(element, { row, cell }));
   });
-  const columnTexts: Map<string, number>[] = [];
-  const signatures = new Set<string>();
-  for (const { texts } of snapshot.memos) {
-    for (const [cell, text] of texts.entries()) {
-      if (text.includes(SIGNATURE_SEPARATOR)) return null;
-      countText((columnTexts[cell] ??= new Map()), text, 1);
-    }
-    signatures.add(texts.join(SIGNATURE_SEPARATOR));
-  }
-  if (signatures.size !== snapshot.memos.length) return null;
   return {
     snapshot,
     cellIndex,
     memos: [...snapshot.memos],
-    columnTexts,
+    distinct,
     result: snapshot.result,
     textCells: new WeakMap(),
     cellRuns: new Map(),
