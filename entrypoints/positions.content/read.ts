@@ -347,8 +347,18 @@ export function readRow(
   });
   const normalized = adapter.normalize === undefined ? found : adapter.normalize(found);
   const raw: Partial<Record<PositionField, string>> = { ...normalized };
+  // A text read as before answers as before: the last read's answer is taken from it (on a tick
+  // the symbol, size, entry, margin and liquidation texts rarely change) instead of looked up.
+  const sameText = (field: PositionField): boolean =>
+    memo !== undefined && normalized[field] === memo.normalized[field];
+  const wasUnparseable = (field: PositionField): boolean =>
+    memo?.read.problems.some(
+      (problem) => problem.field === field && problem.reason === 'unparseable',
+    ) === true;
   if (raw.symbol !== undefined) {
-    const symbol = symbolTokenFrom(raw.symbol);
+    const symbol = sameText('symbol')
+      ? (memo?.read.raw.symbol ?? null) // absent before: its token was unparseable
+      : symbolTokenFrom(raw.symbol);
     if (symbol === null) {
       delete raw.symbol;
       problems.push({ field: 'symbol', reason: 'unparseable' });
@@ -358,10 +368,14 @@ export function readRow(
   for (const field of NUMERIC_FIELDS) {
     const text = raw[field];
     if (text === undefined) continue;
-    const parsed = parse(text);
-    // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
-    if (!parsed.ok && parsed.reason === 'unparseable')
-      problems.push({ field, reason: 'unparseable' });
+    let unparseable: boolean;
+    if (sameText(field)) unparseable = wasUnparseable(field);
+    else {
+      const parsed = parse(text);
+      // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
+      unparseable = !parsed.ok && parsed.reason === 'unparseable';
+    }
+    if (unparseable) problems.push({ field, reason: 'unparseable' });
   }
   // Side hints look at the row's elements, which a change may have replaced: always asked again.
   const sideResult =
