@@ -11,8 +11,19 @@ const ENGLISH_FORMAT: NumberFormat = { decimalSeparator: '.', groupSeparator: ',
 const DOT_GROUPED = new Set(['de', 'es', 'it', 'pt', 'id', 'nl', 'tr', 'vi', 'da', 'ro']);
 const SPACE_GROUPED = new Set(['ru', 'uk', 'fr', 'pl', 'cs', 'sk', 'fi', 'sv', 'nb', 'kk', 'bg']);
 
+/** The last tag asked for and its format: a page keeps its language from read to read. */
+let lastLocale: { readonly tag: string | null | undefined; readonly format: NumberFormat } | null =
+  null;
+
 /** Format for a BCP 47 tag; unknown or English / Chinese / Japanese / Korean tags → `1,234.56`. */
 export function numberFormatForLocale(tag: string | null | undefined): NumberFormat {
+  if (lastLocale !== null && lastLocale.tag === tag) return lastLocale.format;
+  const format = formatForLocale(tag);
+  lastLocale = { tag, format };
+  return format;
+}
+
+function formatForLocale(tag: string | null | undefined): NumberFormat {
   // Absent when the page declares no language: English separators are the exchanges' default.
   // No tag, or an empty one, means the page declared no language.
   const language = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';

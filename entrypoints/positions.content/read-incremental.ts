@@ -11,6 +11,7 @@
 import type { Adapter } from './adapters/types';
 import {
   accountFor,
+  accountNeeded,
   readPositions,
   readRow,
   type ReadResult,
@@ -63,6 +64,8 @@ interface Cached {
   readonly distinct: DistinctRows;
   /** The last answer: unchanged rows are handed on by identity. */
   result: ReadResult;
+  /** accountNeeded(result.rows): asked again only when a re-read row's margin mode changed. */
+  accountNeeded: boolean;
   /**
    * Text node → the known cells around it (innermost first). A text node moves only by a
    * childList mutation, which clears this: between those, a tick's text change is placed without
@@ -164,9 +167,11 @@ function readCell(cached: Cached, element: Element, written: ReadonlySet<Node>):
     cached.cellRuns.set(element, { nodes, texts });
     return joinTextRuns(texts);
   }
-  runs.nodes.forEach((node, index) => {
-    if (written.has(node)) runs.texts[index] = cleanText(node);
-  });
+  const { nodes, texts } = runs;
+  for (let index = 0; index < nodes.length; index += 1) {
+    const node = nodes[index];
+    if (node !== undefined && written.has(node)) texts[index] = cleanText(node);
+  }
   return joinTextRuns(runs.texts);
 }
 
@@ -198,6 +203,7 @@ function reread(
   const previousRows = cached.result.rows;
   let rows: RowRead[] | null = null; // copied on the first row whose read changed
   let keysMayChange = false;
+  let modeMayChange = false;
   /** Per row whose texts changed, its changed cells (cell → old text). */
   const retexted = new Map<number, ReadonlyMap<number, string>>();
   for (const [index, cells] of touched) {
@@ -235,6 +241,7 @@ function reread(
     if (next.read.raw.symbol !== before.raw.symbol || next.read.raw.side !== before.raw.side) {
       keysMayChange = true;
     }
+    modeMayChange ||= next.read.raw.marginMode !== before.raw.marginMode;
     rows ??= [...previousRows];
     rows[index] = { ...next.read, key: before.key };
   }
@@ -242,11 +249,12 @@ function reread(
   if (retexted.size > 0 && !cached.distinct.stillDistinct(cached.memos, retexted)) return null;
   if (keysMayChange) rows = withKeys(cached.memos.map((memo) => memo.read));
   const nextRows = rows ?? previousRows;
+  if (modeMayChange) cached.accountNeeded = accountNeeded(nextRows);
   const result: ReadResult = {
     ...cached.result,
     rows: nextRows,
     // The wallet balance lives outside the observed area: read on every read, as a full read would.
-    account: accountFor(root, adapter, nextRows, snapshot.accountExclude),
+    account: accountFor(root, adapter, nextRows, snapshot.accountExclude, cached.accountNeeded),
   };
   cached.result = result;
   return result;
@@ -266,6 +274,7 @@ function cacheOf(snapshot: TableSnapshot): Cached | null {
     memos: [...snapshot.memos],
     distinct,
     result: snapshot.result,
+    accountNeeded: accountNeeded(snapshot.result.rows),
     textCells: new WeakMap(),
     cellRuns: new Map(),
   };

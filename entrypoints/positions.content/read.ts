@@ -412,19 +412,25 @@ export function withKeys(rows: readonly Omit<RowRead, 'key'>[]): RowRead[] {
 /**
  * The wallet balance is only needed for cross positions (or rows whose mode is unknown): skipping
  * the page-wide label search otherwise keeps reads cheap on isolated-only pages.
- *
+ */
+export function accountNeeded(rows: readonly RowRead[]): boolean {
+  return rows.some((row) => {
+    const mode = row.raw.marginMode === undefined ? null : marginModeFromText(row.raw.marginMode);
+    return mode === null || mode.mode === 'cross';
+  });
+}
+
+/**
  * @param exclude - the positions area (or the table found without it), left out of the search.
+ * @param needed - accountNeeded(rows), when the caller already knows it.
  */
 function accountFor(
   root: ParentNode,
   adapter: Adapter,
   rows: readonly RowRead[],
   exclude: Element | null,
+  needed = accountNeeded(rows),
 ): ReadResult['account'] {
-  const needed = rows.some((row) => {
-    const mode = row.raw.marginMode === undefined ? null : marginModeFromText(row.raw.marginMode);
-    return mode === null || mode.mode === 'cross';
-  });
   if (adapter.account === undefined || !needed) return {};
   const walletBalance = readAccountValue(root, adapter.account.walletBalance, exclude);
   return walletBalance === undefined ? {} : { walletBalance };

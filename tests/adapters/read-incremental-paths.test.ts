@@ -303,4 +303,18 @@ describe('incremental reader shortcuts', () => {
     run.data = '7.00 USDT';
     expect(page.read().rows[1]?.raw.unrealizedPnl).toBe('7.00 USDT (0.00%) (0.1%) x');
   });
+
+  it('reads the wallet balance again when a tick makes a position cross or isolated', () => {
+    const page = openPage(); // row 1 is the one cross position
+    expect(page.read().account.walletBalance).toBeDefined();
+    const crossRow = page.rows()[1];
+    const modes = Array.from(crossRow?.querySelectorAll('span, .css-sub') ?? [])
+      .map((element) => element.firstChild)
+      .filter((node): node is Text => node?.nodeType === 3 && /Cross/.test(node.nodeValue ?? ''));
+    expect(modes.length).toBeGreaterThan(0);
+    for (const mode of modes) mode.data = mode.data.replace('Cross', 'Isolated');
+    expect(page.read().account).toEqual({}); // isolated only: no wallet balance asked
+    for (const mode of modes) mode.data = mode.data.replace('Isolated', 'Cross');
+    expect(page.read().account.walletBalance).toBeDefined();
+  });
 });
