@@ -290,6 +290,18 @@ export interface RowMemo {
   readonly side: ReturnType<typeof resolveSide>;
 }
 
+/** Whether a field's text (after normalize) is the one the last read of the row had. */
+function sameText(memo: RowMemo | undefined, normalized: RawFields, field: PositionField): boolean {
+  return memo !== undefined && normalized[field] === memo.normalized[field];
+}
+
+/** Whether the last read of the row found the field's text unparseable. */
+function wasUnparseable(memo: RowMemo, field: PositionField): boolean {
+  return memo.read.problems.some(
+    (problem) => problem.field === field && problem.reason === 'unparseable',
+  );
+}
+
 /**
  * Reads one row.
  *
@@ -349,14 +361,8 @@ export function readRow(
   const raw: Partial<Record<PositionField, string>> = { ...normalized };
   // A text read as before answers as before: the last read's answer is taken from it (on a tick
   // the symbol, size, entry, margin and liquidation texts rarely change) instead of looked up.
-  const sameText = (field: PositionField): boolean =>
-    memo !== undefined && normalized[field] === memo.normalized[field];
-  const wasUnparseable = (field: PositionField): boolean =>
-    memo?.read.problems.some(
-      (problem) => problem.field === field && problem.reason === 'unparseable',
-    ) === true;
   if (raw.symbol !== undefined) {
-    const symbol = sameText('symbol')
+    const symbol = sameText(memo, normalized, 'symbol')
       ? (memo?.read.raw.symbol ?? null) // absent before: its token was unparseable
       : symbolTokenFrom(raw.symbol);
     if (symbol === null) {
@@ -369,8 +375,9 @@ export function readRow(
     const text = raw[field];
     if (text === undefined) continue;
     let unparseable: boolean;
-    if (sameText(field)) unparseable = wasUnparseable(field);
-    else {
+    if (memo !== undefined && sameText(memo, normalized, field)) {
+      unparseable = wasUnparseable(memo, field);
+    } else {
       const parsed = parse(text);
       // "--" (empty) is a normal state, e.g. no liquidation price for a cross position; garbage is not.
       unparseable = !parsed.ok && parsed.reason === 'unparseable';
