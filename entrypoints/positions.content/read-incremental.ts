@@ -7,6 +7,13 @@
  * re-read. Anything else — an attribute change (hidden rows, side classes), rows or cells added or
  * removed, a change outside the known rows, a detached table, another locale, a navigation — means
  * a full read. When unsure we read in full: stale values are never returned.
+ *
+ * A tick's cost is kept to what it wrote: each written text node's cells are remembered, and so are
+ * the text nodes each cell joins, until a childList change may have moved nodes; within a re-read
+ * row only the fields that read a changed cell are located again (read.ts readRow); rows whose read
+ * did not change are handed on by identity, so the caller's comparisons stop at once; duplicate
+ * rows are ruled out per changed row by an anchor column (read-distinct.ts). Every shortcut is
+ * checked against a full read on every fixture (tests/adapters/read-incremental*.test.ts).
  */
 import type { Adapter } from './adapters/types';
 import {
