@@ -145,13 +145,15 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Change
   const touched: Touched = new Map();
   const written = new Set<Node>();
   for (const record of changes) {
-    if (record.type === 'characterData') written.add(record.target);
-    if (record.type === 'attributes') return null;
-    if (record.type === 'childList') {
+    // Each record field read once: every read is a call into the browser.
+    const { type, target } = record;
+    if (type === 'attributes') return null;
+    if (type === 'characterData') written.add(target);
+    else {
       for (const node of record.addedNodes) if (holdsCell(node)) return null;
       for (const node of record.removedNodes) if (holdsCell(node)) return null;
     }
-    const cells = cellsAround(cached, record.target);
+    const cells = cellsAround(cached, target);
     if (cells.length === 0) return null;
     for (const { row, cell } of cells) {
       const rowCells = touched.get(row);
