@@ -30,8 +30,15 @@ export function createRequestRows<Row extends ReadRow>(
 ): RequestRows<Row> {
   /** Per product, the context last made and the pass that made it (a few: linear, inverse). */
   const contexts = new Map<Product, { context: RawContext; pass: number }>();
-  /** Per read row, the request row made of it and the context it was made with. */
-  const made = new WeakMap<Row, { readonly row: EstimateRow; readonly context: RawContext }>();
+  /**
+   * Per row key, the read row last seen, the request row made of it, that row's context and the
+   * pass that saw it. By key, not a WeakMap by read row: V8's WeakMap sets cost tens of
+   * microseconds per tick at 20 rows.
+   */
+  const made = new Map<
+    string,
+    { read: Row; row: EstimateRow; context: RawContext; pass: number }
+  >();
   let pass = 0;
   return {
     build(rows, productOf, contextOf) {
@@ -46,14 +53,29 @@ export function createRequestRows<Row extends ReadRow>(
         contexts.set(product, { context, pass });
         return context;
       };
-      return rows.map((read) => {
+      const built = rows.map((read) => {
         const context = contextFor(productOf(read));
-        const before = made.get(read);
-        if (before?.context === context) return before.row;
+        const before = made.get(read.key);
+        if (before?.read === read && before.context === context) {
+          before.pass = pass;
+          return before.row;
+        }
         const row = requestRow(read, notInputs, context);
-        made.set(read, { row, context });
+        if (before === undefined) {
+          made.set(read.key, { read, row, context, pass });
+        } else {
+          before.read = read;
+          before.row = row;
+          before.context = context;
+          before.pass = pass;
+        }
         return row;
       });
+      // Rows gone from the page are forgotten (keys are unique within a pass).
+      if (made.size > rows.length) {
+        for (const [key, entry] of made) if (entry.pass !== pass) made.delete(key);
+      }
+      return built;
     },
   };
 }
