@@ -71,7 +71,9 @@ export function requestRow(
   context: RawContext,
 ): EstimateRow {
   const raw: Record<string, string> = {};
-  for (const [field, text] of Object.entries(row.raw)) {
+  // for-in rather than an entries array: this runs for every changed row on every tick.
+  for (const field in row.raw) {
+    const text = row.raw[field];
     if (text !== undefined && !notInputs.includes(field)) raw[field] = clampText(text);
   }
   return { key: row.key, raw, problems: row.problems, context };
