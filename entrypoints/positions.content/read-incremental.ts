@@ -29,6 +29,7 @@ import {
 } from './read';
 import { trackDistinct, type DistinctRows } from './read-distinct';
 import { resolveNumberFormat } from './read-format';
+import { scanTextsMoved } from './read-row';
 import { documentOf } from './read-node';
 import { cleanText, joinTextRuns, textNodesOf, withTextCache } from './read-text';
 
@@ -71,6 +72,11 @@ interface Cached {
   readonly distinct: DistinctRows;
   /** The last answer: unchanged rows are handed on by identity. */
   result: ReadResult;
+  /**
+   * Per row, per cell, the scan key of its text (read-row.ts scanKeyOf) as last computed: a tick
+   * then computes only its new texts' keys.
+   */
+  readonly scanKeys: (string | undefined)[][];
   /** accountNeeded(result.rows): asked again only when a re-read row's margin mode changed. */
   accountNeeded: boolean;
   /**
@@ -243,7 +249,15 @@ function reread(
     }
     // Read even when no text changed: css locators and side hints see elements a childList
     // change may have replaced (readRow keeps the rest).
-    const next = readRow(source, adapter, numberFormat, texts, { memo, changed });
+    const keys = (cached.scanKeys[index] ??= []);
+    const scan: { moved?: boolean } = {};
+    const next = readRow(source, adapter, numberFormat, texts, {
+      memo,
+      changed,
+      scanMoved: () => (scan.moved ??= scanTextsMoved(changed, texts, keys)),
+    });
+    // Keys this read did not bring up to date are forgotten (asked from the old texts next time).
+    if (scan.moved === undefined) for (const cell of changed.keys()) keys[cell] = undefined;
     cached.memos[index] = next;
     if (next.read === memo.read) continue;
     // A row's key comes from its symbol and side, and from the rows before it that share them.
@@ -283,6 +297,7 @@ function cacheOf(snapshot: TableSnapshot): Cached | null {
     memos: [...snapshot.memos],
     distinct,
     result: snapshot.result,
+    scanKeys: [],
     accountNeeded: accountNeeded(snapshot.result.rows),
     textCells: new WeakMap(),
     cellRuns: new Map(),

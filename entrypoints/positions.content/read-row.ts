@@ -240,28 +240,35 @@ export function readField(
 }
 
 /**
- * A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers.
- * Memoised per text, MAY_NAME test included: a tick compares each changed cell's old text, which
- * was the new text of the tick before, so one of the two is always remembered.
+ * A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers; ''
+ * for a text that names nothing, as most ticking texts (prices, PnL). Memoised per text: prices
+ * come back to values they showed before.
  */
-const scanKeys = perText((text) =>
+export const scanKeyOf = perText((text) =>
   MAY_NAME.test(text) ? JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))) : '',
 );
 
 /**
  * Whether any changed text moved in what the row scans can find (symbol, side, leverage, mode):
- * asked once per re-read row, not once per scanned field (most ticking texts name nothing).
+ * asked once per re-read row, not once per scanned field.
  *
  * @param changed - scan-element index → its text before the change.
+ * @param keys - per scan element, the scan key of its text as last computed (undefined when not
+ *   known); brought up to date for every changed element, so the next tick's old keys are known.
  */
 export function scanTextsMoved(
   changed: ReadonlyMap<number, string>,
   texts: readonly string[],
+  keys: (string | undefined)[],
 ): boolean {
+  let moved = false;
   for (const [index, old] of changed) {
-    if (scanKeys(old) !== scanKeys(texts[index] ?? '')) return true;
+    const before = keys[index] ?? scanKeyOf(old);
+    const now = scanKeyOf(texts[index] ?? '');
+    keys[index] = now;
+    moved ||= before !== now;
   }
-  return false;
+  return moved;
 }
 
 /**
@@ -270,7 +277,8 @@ export function scanTextsMoved(
  * than texts (css and attribute locators see the row's elements, which a change may have replaced).
  *
  * @param changed - scan-element index → its text before the change.
- * @param scanMoved - scanTextsMoved(changed, texts), asked only when a scan was consulted.
+ * @param scanMoved - whether the changed texts moved what row scans find (scanTextsMoved), asked
+ *   only when a scan was consulted.
  */
 export function fieldMayChange(
   before: FieldOutcome,

@@ -31,7 +31,6 @@ import {
   fieldMayChange,
   readField,
   sameOutcome,
-  scanTextsMoved,
   selectorOf,
   symbolTokenFrom,
   tableRowSource,
@@ -306,21 +305,23 @@ function wasUnparseable(memo: RowMemo, field: PositionField): boolean {
  * Reads one row.
  *
  * @param texts - the source's scan-element texts, in order.
- * @param previous - the row's last read and the scan elements whose text changed since (index →
- *   old text): fields that read only unchanged texts, and a side decided from unchanged fields,
- *   are kept instead of read again.
+ * @param previous - the row's last read, the scan elements whose text changed since (index →
+ *   old text), and whether those changes moved what row scans find (asked at most once, by the
+ *   first field that consulted a scan): fields that read only unchanged texts, and a side decided
+ *   from unchanged fields, are kept instead of read again.
  */
 export function readRow(
   source: RowSource,
   adapter: Adapter,
   format: NumberFormat,
   texts: readonly string[],
-  previous?: { readonly memo: RowMemo; readonly changed: ReadonlyMap<number, string> },
+  previous?: {
+    readonly memo: RowMemo;
+    readonly changed: ReadonlyMap<number, string>;
+    readonly scanMoved: () => boolean;
+  },
 ): RowMemo {
   const memo = previous?.memo;
-  let scanMoved: boolean | undefined; // asked at most once per row, by the first scanned field
-  const scanChanged = (): boolean =>
-    (scanMoved ??= previous !== undefined && scanTextsMoved(previous.changed, texts));
   // Every field answering as before: the read is the one made before (kept by identity).
   let unchanged = memo !== undefined;
   const outcomes = POSITION_FIELDS.map((field, index) => {
@@ -330,7 +331,7 @@ export function readRow(
     if (
       previous !== undefined &&
       before !== undefined &&
-      !fieldMayChange(before, previous.changed, scanChanged)
+      !fieldMayChange(before, previous.changed, previous.scanMoved)
     ) {
       return before;
     }

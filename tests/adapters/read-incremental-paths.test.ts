@@ -317,4 +317,54 @@ describe('incremental reader shortcuts', () => {
     for (const mode of modes) mode.data = mode.data.replace('Isolated', 'Cross');
     expect(page.read().account.walletBalance).toBeDefined();
   });
+
+  it('compares a cell with its last text when a tick re-read its row without a row scan', () => {
+    // Leverage is scanned at first (its column is empty), side is read from its column. One tick
+    // swaps them (neither kept: no scan asked) while the mark cell says `Short`; the next tick's
+    // mark must be compared with `Short`, not with the text before it.
+    const document = loadDocument(
+      '<html lang="en"><body><table><thead><tr><th>Symbol</th><th>Side</th><th>Size</th>' +
+        '<th>Entry Price</th><th>Mark Price</th><th>Leverage</th><th>Margin Mode</th>' +
+        '</tr></thead><tbody><tr><td>BTCUSDT</td><td id="side">Long</td><td>0.5</td>' +
+        '<td>62,000.0</td><td id="mark">62,100.0</td><td id="leverage"></td><td>Cross</td>' +
+        '</tr></tbody></table></body></html>',
+      'https://x.test/',
+    );
+    const window = document.defaultView;
+    const cell = (id: string): Element => {
+      const found = document.getElementById(id);
+      if (found === null) throw new Error(`no #${id}`);
+      return found;
+    };
+    if (window === null) throw new Error('no window');
+    const side = cell('side').firstChild as Text;
+    const mark = cell('mark').firstChild as Text;
+    const leverage = document.createTextNode('');
+    cell('leverage').append(leverage);
+    const reader = createPositionsReader();
+    const observer = new window.MutationObserver(() => undefined);
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    const readNow = (first = false): ReadResult => {
+      const records = observer.takeRecords();
+      const result = reader.read(document, GENERIC_ADAPTER, first ? null : records);
+      expect(result.rows.map(({ key, raw, problems }) => ({ key, raw, problems }))).toEqual(
+        readPositions(document, GENERIC_ADAPTER).rows.map(({ key, raw, problems }) => ({
+          key,
+          raw,
+          problems,
+        })),
+      );
+      return result;
+    };
+    readNow(true);
+    mark.data = '62,101.0'; // leverage kept: the scan is asked, the mark's key remembered
+    readNow();
+    leverage.data = '20x';
+    side.data = '';
+    mark.data = 'Short';
+    expect(readNow().rows[0]?.raw.side).toBe('Short'); // side now scanned: the mark says Short
+    mark.data = '62,102.0';
+    expect(readNow().rows[0]?.raw.side).not.toBe('Short');
+    observer.disconnect();
+  });
 });
