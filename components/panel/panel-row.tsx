@@ -76,7 +76,12 @@ type EstimateFigures = Pick<
   'liquidationPrice' | 'platformLiquidationPrice' | 'differencePercent' | 'agrees' | 'priceDecimals'
 >;
 
-type EstimateCellsProps = EstimateFigures & { readonly display: PanelDisplay };
+type EstimateCellsProps = EstimateFigures & {
+  readonly display: PanelDisplay;
+  readonly rowKey: string;
+  /** Holds the row's newest figures: a tick moves them without rendering (panel-store.ts). */
+  readonly store: PanelStore;
+};
 
 function estimateCells(state: EstimateCellsProps, ref: (element: HTMLElement | null) => void) {
   const { display } = state;
@@ -184,11 +189,12 @@ function paintNumber(
 }
 
 /**
- * The figures. A change of our liquidation price or the difference alone (a cross position's
- * tick: the others' PnL moved) is painted into the markup, not rendered, as buffers are
- * (buffer-line.tsx); anything else (a figure appearing or going, the platform's figure, the flag,
- * the display) renders. After a render the painted values are written again, so a render Preact
- * skipped (its old vnode equal to the new one) never leaves a painted value behind.
+ * The figures. Our liquidation price and the difference are painted into the markup from the panel
+ * store, not rendered, as buffers are (buffer-line.tsx): a cross position's tick (the others' PnL
+ * moved) runs no Preact at all. Anything else (a figure appearing or going, the platform's figure,
+ * the flag, the display) renders, and after any render the store's values are painted again: the
+ * props may hold figures older than the store's (the row drawn before they moved), and a render
+ * Preact skipped (its old vnode equal to the new one) must not leave a painted value behind.
  */
 class EstimateCells extends Component<EstimateCellsProps> {
   private root: HTMLElement | null = null;
@@ -198,41 +204,54 @@ class EstimateCells extends Component<EstimateCellsProps> {
   };
   /** The painted figures, found once per render rather than on every tick; null: find again. */
   private figures: { estimate: PaintedFigure | null; diff: PaintedFigure | null } | null = null;
+  private unwatch: (() => void) | null = null;
+
+  override componentDidMount(): void {
+    // A row keeps its key (the list is keyed by it) and the panel its store.
+    this.unwatch = this.props.store.watchFigures(this.props.rowKey, () => {
+      this.paint();
+    });
+    this.paint();
+  }
+
+  override componentWillUnmount(): void {
+    this.unwatch?.();
+  }
 
   override shouldComponentUpdate(next: EstimateCellsProps): boolean {
     const current = this.props;
-    const rendersAgain =
+    return (
       next.display !== current.display ||
       next.platformLiquidationPrice !== current.platformLiquidationPrice ||
       next.agrees !== current.agrees ||
       next.priceDecimals !== current.priceDecimals ||
       (next.liquidationPrice === null) !== (current.liquidationPrice === null) ||
-      (next.differencePercent === null) !== (current.differencePercent === null);
-    if (rendersAgain) return true;
-    this.paint(next);
-    return false;
+      (next.differencePercent === null) !== (current.differencePercent === null)
+    );
   }
 
   override componentDidUpdate(): void {
     this.figures = null; // the render may have replaced the markup (and written its own values)
-    this.paint(this.props);
+    this.paint();
   }
 
-  private paint(figures: EstimateCellsProps): void {
-    const { lang, numberFormat } = figures.display;
+  private paint(): void {
+    const { display, priceDecimals, rowKey, store } = this.props;
+    const now = store.estimate(rowKey) ?? this.props;
+    const { lang, numberFormat } = display;
     const painted = (this.figures ??= {
       estimate: paintedFigure(this.root, 'liq-estimate'),
       diff: paintedFigure(this.root, 'liq-diff'),
     });
-    if (figures.liquidationPrice !== null) {
-      paintNumber(painted.estimate, figures.liquidationPrice, {
+    if (now.liquidationPrice !== null) {
+      paintNumber(painted.estimate, now.liquidationPrice, {
         lang,
         style: numberFormat,
-        maxFractionDigits: figures.priceDecimals,
+        maxFractionDigits: priceDecimals,
       });
     }
-    if (figures.differencePercent !== null) {
-      paintNumber(painted.diff, figures.differencePercent, {
+    if (now.differencePercent !== null) {
+      paintNumber(painted.diff, now.differencePercent, {
         lang,
         style: numberFormat,
         maxFractionDigits: 2,
@@ -314,6 +333,8 @@ export function PanelRow({ row, display, onOpenCalculator, store }: PanelRowProp
             agrees={state.agrees}
             priceDecimals={state.priceDecimals}
             display={display}
+            rowKey={row.key}
+            store={store}
           />
           <BufferLine
             rowKey={row.key}

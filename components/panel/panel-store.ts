@@ -1,15 +1,17 @@
 /**
- * The panel's live rows and buffers, by row key, so a mark tick redraws only what it moved
- * (design.md §6 CPU budget). A tick changes every row's exact buffer and, for an isolated position,
- * nothing else:
- * - a buffer is painted straight into its row's buffer line and the collapsed summary (no Preact);
- * - a row whose only change is its buffer keeps the object drawn before (row-merge.ts);
- * - a row that changed otherwise (a cross position's liquidation price) re-renders alone;
+ * The panel's live rows, buffers and figures, by row key, so a mark tick redraws only what it moved
+ * (design.md §6 CPU budget). A tick changes every row's exact buffer and, for a cross position, its
+ * liquidation price and difference (the others' PnL moved), and nothing else:
+ * - a buffer is painted straight into its row's buffer line and the collapsed summary, a cross
+ *   position's figures into its figure cells (no Preact);
+ * - a row whose only changes are such painted values keeps the object drawn before (row-merge.ts);
+ * - a row that changed otherwise (a figure appearing or going, the platform's figure, the flag)
+ *   re-renders alone;
  * - only rows appearing, going or moving re-render the list.
- * The buffer line and the summary read their value here, never from a row object, which may be one
- * drawn before the buffer moved.
+ * The painted parts read their values here, never from a row object, which may be one drawn
+ * before the values moved.
  */
-import type { PanelRowView } from './panel-model';
+import type { PanelRowView, RowEstimateView } from './panel-model';
 import { mergeRows } from './row-merge';
 
 /** Redraws one part (a buffer line, the summary, a row) from the store's current values. */
@@ -31,6 +33,8 @@ export interface PanelStore {
   percent(key: string): string | null | undefined;
   /** Every row's buffer now (for the collapsed summary's tightest buffer). */
   percents(): Iterable<string | null>;
+  /** A row's estimate now (its figures may be newer than the drawn row's); undefined if none. */
+  estimate(key: string): RowEstimateView | undefined;
   /** The view's rows become current; every buffer that changed is painted at once. */
   set(rows: readonly PanelRowView[]): StoreUpdate;
   /** Re-renders these rows alone (when the list did not change). */
@@ -40,7 +44,20 @@ export interface PanelStore {
    * @returns the unsubscribe
    */
   watchBuffer(key: string | null, paint: Redraw): () => void;
+  /** Paints a row's liquidation price and difference when they moved without a render. */
+  watchFigures(key: string, paint: Redraw): () => void;
   watchRow(key: string, redraw: Redraw): () => void;
+}
+
+/** Whether a row kept as drawn has figures to paint: our liquidation price or the difference moved. */
+function figuresMoved(before: PanelRowView | undefined, now: PanelRowView): boolean {
+  const was = before?.state;
+  const is = now.state;
+  return (
+    was?.kind === 'estimate' &&
+    is.kind === 'estimate' &&
+    (was.liquidationPrice !== is.liquidationPrice || was.differencePercent !== is.differencePercent)
+  );
 }
 
 /** One part per key: a row has one buffer line and one row component (keys are unique). */
@@ -64,18 +81,25 @@ export function createPanelStore(): PanelStore {
   let lastFresh = new Map<string, PanelRowView>();
   let percents = new Map<string, string | null>();
   const buffers = registry();
+  const figureParts = registry();
   const rowParts = registry();
   return {
     row: (key) => rows.get(key),
     percent: (key) => percents.get(key),
     percents: () => percents.values(),
+    estimate(key) {
+      const state = lastFresh.get(key)?.state;
+      return state?.kind === 'estimate' ? state : undefined;
+    },
     set(fresh) {
       const merged = mergeRows(drawn, fresh, rows, lastFresh);
+      const previousFresh = lastFresh;
       // The same keys in the same order (a tick): the maps are updated in place, none is rebuilt.
       const sameKeys = !merged.listChanged;
       const nextPercents = sameKeys ? percents : new Map<string, string | null>();
       const previousSize = percents.size;
       const changedBuffers: string[] = [];
+      const movedFigures: string[] = [];
       if (!sameKeys) {
         rows = new Map();
         lastFresh = new Map();
@@ -89,6 +113,10 @@ export function createPanelStore(): PanelStore {
         } else if (!sameKeys) nextPercents.set(row.key, percent);
         // A tick's unchanged entries stay as they are: only what moved is written.
         if (!sameKeys || drawnRow !== drawn[index]) rows.set(row.key, drawnRow);
+        // Kept as drawn, its new figures are painted (a row drawn anew shows its own).
+        if (drawnRow !== row && figuresMoved(previousFresh.get(row.key), row)) {
+          movedFigures.push(row.key);
+        }
         lastFresh.set(row.key, row);
       });
       const anyBuffer = changedBuffers.length > 0 || nextPercents.size !== previousSize;
@@ -96,12 +124,14 @@ export function createPanelStore(): PanelStore {
       percents = nextPercents;
       for (const key of changedBuffers) buffers.run(key);
       if (anyBuffer) buffers.run(null);
+      for (const key of movedFigures) figureParts.run(key);
       return merged;
     },
     redrawRows(keys) {
       for (const key of keys) rowParts.run(key);
     },
     watchBuffer: buffers.watch,
+    watchFigures: figureParts.watch,
     watchRow: rowParts.watch,
   };
 }

@@ -1,19 +1,29 @@
 /**
- * Which rows a new view really changes. A mark tick changes every row's exact buffer; a row whose
- * only change is its buffer keeps the object drawn last time, so Preact skips it and the panel
- * store paints the new figure (panel-store.ts). A row alike the one merged last time but for its
- * buffer values is found so one level deep; any other is compared field by field (no JSON).
+ * Which rows a new view really changes. A mark tick changes every row's exact buffer, and a cross
+ * position's liquidation price and difference too (the others' PnL moved); a row whose only
+ * changes are such painted values keeps the object drawn last time, so Preact skips it and the
+ * panel store paints the new figures (panel-store.ts). A row alike the one merged last time but
+ * for its painted values is found so one level deep; any other is compared field by field (no JSON).
  */
 import { samePlain } from '../../core/plain-data';
 import type { PanelRowView, RowEstimateView } from './panel-model';
 
-/** The buffer's value moves on every tick; whether there is one changes the row's markup. */
-const BUFFER_FIELDS: ReadonlySet<string> = new Set(['bufferPercent', 'bufferPrice']);
+/**
+ * Values painted straight into the markup (buffer-line.tsx, panel-row.tsx EstimateCells): they
+ * move on a tick without a render. Whether there is one changes the row's markup, so their
+ * presence is compared, their value is not.
+ */
+export const PAINTED_FIELDS: ReadonlySet<string> = new Set([
+  'bufferPercent',
+  'bufferPrice',
+  'liquidationPrice',
+  'differencePercent',
+] satisfies (keyof RowEstimateView)[]);
 
-/** Equal as plain data, counting only the presence of a buffer, not its value. */
-export function sameExceptBuffer(a: unknown, b: unknown): boolean {
+/** Equal as plain data, counting only the presence of a painted value, not the value. */
+export function sameExceptPainted(a: unknown, b: unknown): boolean {
   return samePlain(a, b, (key, left, right) =>
-    BUFFER_FIELDS.has(key) ? (left === null) === (right === null) : undefined,
+    PAINTED_FIELDS.has(key) ? (left === null) === (right === null) : undefined,
   );
 }
 
@@ -41,14 +51,14 @@ const ESTIMATE_FIELDS = Object.keys({
 } satisfies Record<keyof RowEstimateView, true>) as readonly (keyof RowEstimateView)[];
 
 /**
- * Whether two estimate rows are alike but for their buffer values, one level deep, by identity:
+ * Whether two estimate rows are alike but for their painted values, one level deep, by identity:
  * every such field is a string, number, boolean or null, so identity is equality and the answer
  * is exact. undefined for any other row (a problems row holds arrays): the caller then compares
  * deeply. Used against the row merged last time, which the drawn row equals but for buffer
  * values, so a mark tick needs no deep comparison (a recursion with a callback per field, per
  * row, per tick).
  */
-function alikeButBuffer(last: PanelRowView, row: PanelRowView): boolean | undefined {
+function alikeButPainted(last: PanelRowView, row: PanelRowView): boolean | undefined {
   const before = last.state;
   const now = row.state;
   if (before.kind !== 'estimate' || now.kind !== 'estimate') return undefined;
@@ -56,7 +66,7 @@ function alikeButBuffer(last: PanelRowView, row: PanelRowView): boolean | undefi
     if (field !== 'state' && row[field] !== last[field]) return false;
   }
   for (const field of ESTIMATE_FIELDS) {
-    const alike = BUFFER_FIELDS.has(field)
+    const alike = PAINTED_FIELDS.has(field)
       ? (now[field] === null) === (before[field] === null)
       : now[field] === before[field];
     if (!alike) return false;
@@ -65,11 +75,11 @@ function alikeButBuffer(last: PanelRowView, row: PanelRowView): boolean | undefi
 }
 
 export interface MergedRows {
-  /** The rows to draw: last time's object wherever only the buffer moved. */
+  /** The rows to draw: last time's object wherever only painted values moved. */
   readonly rows: readonly PanelRowView[];
   /** Rows appeared, went or moved (keys in a different order). */
   readonly listChanged: boolean;
-  /** Keys of the rows drawn before whose content changed beyond the buffer. */
+  /** Keys of the rows drawn before whose content changed beyond their painted values. */
   readonly changedRows: readonly string[];
 }
 
@@ -78,7 +88,7 @@ export interface MergedRows {
  * @param fresh the rows of the new view
  * @param drawnByKey `drawn` by key, when the caller keeps it (built here otherwise)
  * @param lastFresh the rows of the view merged last time, by key: a row that is one of them, or
- *   alike one but for its buffer values (one level deep), is alike the drawn row
+ *   alike one but for its painted values (one level deep), is alike the drawn row
  */
 export function mergeRows(
   drawn: readonly PanelRowView[],
@@ -92,10 +102,10 @@ export function mergeRows(
     if (drawn[index]?.key !== row.key) listChanged = true;
     const before = drawnByKey.get(row.key);
     if (before === undefined) return row;
-    // The drawn row is the last fresh one but for its buffer values (this function made it so).
+    // The drawn row is the last fresh one but for its painted values (this function made it so).
     const last = lastFresh?.get(row.key);
-    const alike = last === undefined ? undefined : row === last ? true : alikeButBuffer(last, row);
-    if (alike ?? sameExceptBuffer(before, row)) return before;
+    const alike = last === undefined ? undefined : row === last ? true : alikeButPainted(last, row);
+    if (alike ?? sameExceptPainted(before, row)) return before;
     changedRows.push(row.key);
     return row;
   });

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PanelRowView, RowEstimateView } from '../../components/panel/panel-model';
 import { createPanelStore } from '../../components/panel/panel-store';
-import { sameExceptBuffer } from '../../components/panel/row-merge';
+import { sameExceptPainted } from '../../components/panel/row-merge';
 
 function row(key: string, state: Partial<RowEstimateView> = {}): PanelRowView {
   return {
@@ -28,19 +28,30 @@ function row(key: string, state: Partial<RowEstimateView> = {}): PanelRowView {
   };
 }
 
-describe('sameExceptBuffer', () => {
-  it('ignores the value of the buffer but not whether there is one', () => {
+describe('sameExceptPainted', () => {
+  it('ignores the value of a painted figure (buffer, our price, difference) but not whether there is one', () => {
     expect(
-      sameExceptBuffer(row('A'), row('A', { bufferPercent: '22.4', bufferPrice: '699' })),
+      sameExceptPainted(row('A'), row('A', { bufferPercent: '22.4', bufferPrice: '699' })),
     ).toBe(true);
-    expect(sameExceptBuffer(row('A'), row('A', { bufferPercent: null, bufferPrice: null }))).toBe(
+    expect(
+      sameExceptPainted(
+        row('A'),
+        row('A', { liquidationPrice: '3800.13', differencePercent: '1' }),
+      ),
+    ).toBe(true);
+    expect(sameExceptPainted(row('A'), row('A', { bufferPercent: null, bufferPrice: null }))).toBe(
       false,
     );
+    expect(sameExceptPainted(row('A'), row('A', { liquidationPrice: null }))).toBe(false);
+    expect(sameExceptPainted(row('A'), row('A', { differencePercent: null }))).toBe(false);
   });
 
   it('sees any other field, nested ones too', () => {
-    expect(sameExceptBuffer(row('A'), row('A', { liquidationPrice: '3800.13' }))).toBe(false);
-    expect(sameExceptBuffer(row('A'), { ...row('A'), leverage: '6' })).toBe(false);
+    expect(sameExceptPainted(row('A'), row('A', { platformLiquidationPrice: '3800.13' }))).toBe(
+      false,
+    );
+    expect(sameExceptPainted(row('A'), row('A', { agrees: false }))).toBe(false);
+    expect(sameExceptPainted(row('A'), { ...row('A'), leverage: '6' })).toBe(false);
     const problems = (message: string): PanelRowView => ({
       ...row('A'),
       state: {
@@ -49,9 +60,9 @@ describe('sameExceptBuffer', () => {
         calculatorPrefill: { entryPrice: '1' },
       },
     });
-    expect(sameExceptBuffer(problems('x'), problems('x'))).toBe(true);
-    expect(sameExceptBuffer(problems('x'), problems('y'))).toBe(false);
-    expect(sameExceptBuffer(row('A'), problems('x'))).toBe(false);
+    expect(sameExceptPainted(problems('x'), problems('x'))).toBe(true);
+    expect(sameExceptPainted(problems('x'), problems('y'))).toBe(false);
+    expect(sameExceptPainted(row('A'), problems('x'))).toBe(false);
   });
 });
 
@@ -83,7 +94,7 @@ describe('createPanelStore', () => {
     store.set([row('A'), row('B')]);
     const redrawA = vi.fn();
     store.watchRow('A', redrawA);
-    const changed = row('A', { liquidationPrice: '3801' });
+    const changed = row('A', { platformLiquidationPrice: '3801' });
     const update = store.set([changed, row('B')]);
     expect(update).toMatchObject({ listChanged: false, changedRows: ['A'] });
     expect(store.row('A')).toBe(changed);
@@ -94,6 +105,38 @@ describe('createPanelStore', () => {
     expect(store.set([row('B')]).listChanged).toBe(true);
     expect(store.percent('A')).toBeUndefined();
     expect(store.set([row('B'), row('C')]).listChanged).toBe(true);
+  });
+
+  it('keeps a cross row drawn whose figures alone moved, and paints them from the store', () => {
+    const store = createPanelStore();
+    const first = [row('A'), row('B')];
+    store.set(first);
+    const figuresA = vi.fn();
+    const figuresB = vi.fn();
+    const redrawA = vi.fn();
+    store.watchFigures('A', figuresA);
+    store.watchFigures('B', figuresB);
+    store.watchRow('A', redrawA);
+    const moved = row('A', { liquidationPrice: '3790.5', differencePercent: '-0.31' });
+    const update = store.set([moved, row('B', { bufferPercent: '30' })]);
+    expect(update).toMatchObject({ listChanged: false, changedRows: [] });
+    expect(update.rows[0]).toBe(first[0]);
+    expect(store.row('A')).toBe(first[0]);
+    expect(store.estimate('A')).toMatchObject({
+      liquidationPrice: '3790.5',
+      differencePercent: '-0.31',
+    });
+    expect(figuresA).toHaveBeenCalledTimes(1);
+    expect(figuresB).not.toHaveBeenCalled(); // its buffer alone moved
+    expect(redrawA).not.toHaveBeenCalled();
+    // The same figures again: nothing to paint; a figure going is a change of the row, not a paint.
+    store.set([moved, row('B', { bufferPercent: '30' })]);
+    expect(figuresA).toHaveBeenCalledTimes(1);
+    const gone = row('A', { liquidationPrice: null });
+    expect(store.set([gone, row('B')]).changedRows).toEqual(['A']);
+    expect(store.row('A')).toBe(gone);
+    expect(figuresA).toHaveBeenCalledTimes(1);
+    expect(store.estimate('A')).toMatchObject({ liquidationPrice: null });
   });
 
   it('stops painting a part once it unsubscribed', () => {

@@ -135,11 +135,15 @@ describe('panel render path', () => {
     expect(fillOf('A').style.transform).toBe('scaleX(0.00)');
   });
 
-  it('re-renders a row that changed beyond its buffer alone, not the panel', async () => {
+  it('re-renders a row that changed beyond its painted figures alone, not the panel', async () => {
     const panel = mount(stateOf([row('A'), row('B')]));
     panel.update(
       stateOf([
-        row('A', { bufferPercent: '11', liquidationPrice: '57000.5', differencePercent: '-0.7' }),
+        row('A', {
+          bufferPercent: '11',
+          liquidationPrice: '57000.5',
+          platformLiquidationPrice: '57100',
+        }),
         row('B', { bufferPercent: '13' }),
       ]),
     );
@@ -148,6 +152,9 @@ describe('panel render path', () => {
     expect(renders.get(PanelRow)).toBe(1);
     const estimateA = rowElement('A').querySelector<HTMLElement>('[data-testid="liq-estimate"]')!;
     expect(estimateA.dataset.value).toBe('57000.5');
+    expect(
+      rowElement('A').querySelector<HTMLElement>('[data-testid="liq-platform"]')!.dataset.value,
+    ).toBe('57100');
     expect(bufferOf('A').dataset.value).toBe('11');
     expect(bufferOf('B').dataset.value).toBe('13');
   });
@@ -165,8 +172,8 @@ describe('panel render path', () => {
       ]),
     );
     await settle();
-    // The row re-renders (its view changed), but its figures are not rendered: no NumberText.
-    expect(renders.get(PanelRow)).toBe(1);
+    // No Preact at all: the row is kept as drawn and its figures are painted from the store.
+    expect(renders.get(PanelRow)).toBeUndefined();
     expect(renders.get(NumberText)).toBeUndefined();
     expect(estimateA()).toBe(before);
     expect(estimateA().dataset.value).toBe('57001.987');

@@ -64,7 +64,7 @@ function apply(shown: ShownView, seq: number, update: object): ShownView {
 }
 
 describe('a mark tick from the reply to the panel store', () => {
-  it('keeps every drawn row whose buffer alone moved and names the cross row, comparing none deeply', () => {
+  it('keeps every drawn row whose painted figures alone moved (the cross row too), comparing none deeply', () => {
     const rows = [
       row('BTCUSDT|long', 'isolated'),
       row('ETHUSDT|long', 'cross'),
@@ -89,7 +89,9 @@ describe('a mark tick from the reply to the panel store', () => {
     deep.calls = 0;
     const update = store.set(shown.view.rows);
     expect(deep.calls).toBe(0); // estimate rows are decided one level deep against the last view
-    expect(update).toMatchObject({ listChanged: false, changedRows: ['ETHUSDT|long'] });
+    expect(update).toMatchObject({ listChanged: false, changedRows: [] });
+    expect(update.rows[1]).toBe(rows[1]);
+    expect(store.estimate('ETHUSDT|long')).toMatchObject({ liquidationPrice: '57300' });
     expect(update.rows[0]).toBe(rows[0]);
     expect(update.rows[2]).toBe(rows[2]);
     expect(store.percent('SOLUSDT|long')).toBe('12.0');
