@@ -239,14 +239,19 @@ export function readField(
   return { at, reads, ok: false, reason: sawEmpty ? 'not-rendered-yet' : 'not-found' };
 }
 
-/**
- * A text's part in every row scan (symbol, side, leverage, mode): equal keys, equal answers; ''
- * for a text that names nothing, as most ticking texts (prices, PnL). Memoised per text: prices
- * come back to values they showed before.
- */
-export const scanKeyOf = perText((text) =>
-  MAY_NAME.test(text) ? JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))) : '',
+/** A text that may name something: its part in every row scan (symbol, side, leverage, mode). */
+const scanKeysOf = perText((text) =>
+  JSON.stringify(SCANNED.map((field) => scanHit(field, [text]))),
 );
+
+/**
+ * A text's part in every row scan: equal keys, equal answers. '' for a text that names nothing, as
+ * most ticking texts (prices, PnL): one regular expression, and no memo entry for every price a
+ * feed shows (a lookup and an insertion of a fresh string cost more than the test).
+ */
+export function scanKeyOf(text: string): string {
+  return MAY_NAME.test(text) ? scanKeysOf(text) : '';
+}
 
 /**
  * Whether any changed text moved in what the row scans can find (symbol, side, leverage, mode):
