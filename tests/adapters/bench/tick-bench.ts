@@ -17,6 +17,35 @@ const profile = process.argv.includes('--profile');
 /** `--count`: calls of a few built-ins per tick (deterministic; the times are then not comparable). */
 const count = process.argv.includes('--count');
 const against = process.argv.find((arg) => arg.startsWith('--against='))?.slice(10);
+/** `--warm=N`: untimed ticks before the timed ones (default 300; 0: the page's first ticks). */
+const warm = Number.parseInt(
+  process.argv.find((arg) => arg.startsWith('--warm='))?.slice(7) ?? '300',
+  10,
+);
+
+/**
+ * The bench page's feed step (bench-page.ts FEED_SCRIPT: the same formulas, so the texts are as
+ * fresh each tick as there), callable synchronously in the page's world.
+ */
+const FEED_TICK = `
+(() => {
+  const rows = [...document.querySelectorAll('#bn-tab-pane-position [role="row"][data-entry]')];
+  const state = rows.map((row, i) => ({
+    mark: row.querySelector('.mark').firstChild,
+    pnl: row.querySelector('.pnl').firstChild,
+    entry: +row.dataset.entry, qty: +row.dataset.qty, dir: +row.dataset.dir, dec: +row.dataset.dec,
+    price: +row.querySelector('.mark').textContent, phase: i,
+  }));
+  window.__benchTick = () => {
+    for (const s of state) {
+      s.phase += 1;
+      s.price = s.price * (1 + Math.sin(s.phase / 7) / 2000);
+      s.mark.data = s.price.toFixed(s.dec);
+      s.pnl.data = (s.dir * s.qty * (s.price - s.entry)).toFixed(2) + ' USDT';
+    }
+  };
+})();
+`;
 
 async function bundleOf(entry: string): Promise<string> {
   const bundled = await build({
@@ -56,6 +85,7 @@ for (const positions of count ? [20] : [20, 100]) {
       : route.continue(),
   );
   await page.goto(BENCH_URL);
+  await page.addScriptTag({ content: FEED_TICK });
   if (againstBundle !== null) {
     await page.addScriptTag({ content: againstBundle });
     await page.evaluate(() => {
@@ -67,17 +97,17 @@ for (const positions of count ? [20] : [20, 100]) {
   if (againstBundle !== null) {
     const blocks = 8;
     const means: unknown = await page.evaluate(
-      ([runs, count]) => {
-        type Bench = (ticks: number, counting: boolean) => { meanUs: number };
+      ([runs, count, warmUp]) => {
+        type Bench = (ticks: number, counting: boolean, warm: number) => { meanUs: number };
         const global = globalThis as unknown as { benchTicks: Bench; benchAgainst: Bench };
         const sums = { against: 0, this: 0 };
         for (let block = 0; block < count; block += 1) {
-          sums.against += global.benchAgainst(runs / count, false).meanUs;
-          sums.this += global.benchTicks(runs / count, false).meanUs;
+          sums.against += global.benchAgainst(runs / count, false, warmUp).meanUs;
+          sums.this += global.benchTicks(runs / count, false, warmUp).meanUs;
         }
         return { againstMeanUs: sums.against / count, thisMeanUs: sums.this / count };
       },
-      [ticks, blocks] as const,
+      [ticks, blocks, warm] as const,
     );
     console.log(`${String(positions)} rows, alternating blocks: ${JSON.stringify(means)}`);
     await page.close();
@@ -91,11 +121,13 @@ for (const positions of count ? [20] : [20, 100]) {
     await session.send('Profiler.start');
   }
   const result: unknown = await page.evaluate(
-    ([runs, counting]) =>
+    ([runs, counting, warmUp]) =>
       (
-        globalThis as unknown as { benchTicks: (ticks: number, count: boolean) => unknown }
-      ).benchTicks(runs, counting),
-    [ticks, count] as const,
+        globalThis as unknown as {
+          benchTicks: (ticks: number, count: boolean, warm: number) => unknown;
+        }
+      ).benchTicks(runs, counting, warmUp),
+    [ticks, count, warm] as const,
   );
   console.log(`${String(positions)} rows: ${JSON.stringify(result)}`);
   if (profiling) {

@@ -1,22 +1,14 @@
 /**
  * Bundled into the bench page by tick-bench.ts: times the incremental reader on the page's own
- * ticks (every mark price and PnL text node rewritten, as tests/bench/bench-page.ts's feed does),
- * one read per tick, as the content script's animation-frame read would.
+ * ticks (every mark price and PnL text node rewritten by `__benchTick`, tick-bench.ts's copy of
+ * tests/bench/bench-page.ts's feed step), one read per tick, as the content script's
+ * animation-frame read would.
  */
 import {
   findAdapter,
   GENERIC_ADAPTER,
 } from '../../../entrypoints/positions.content/adapters/index';
 import { createPositionsReader } from '../../../entrypoints/positions.content/read-incremental';
-
-interface TickState {
-  readonly mark: Text;
-  readonly pnl: Text;
-  readonly entry: string;
-  readonly quantity: string;
-  price: string;
-  phase: number;
-}
 
 /**
  * Counts calls of a few built-ins during the timed reads (`--count`): deterministic, unlike time.
@@ -46,6 +38,7 @@ function countCalls(): { counts: Record<string, number>; on: { value: boolean } 
 function benchTicks(
   ticks: number,
   count: boolean,
+  warm: number,
 ): {
   rows: number;
   records: number;
@@ -65,29 +58,14 @@ function benchTicks(
     attributes: true,
   });
   const first = reader.read(document, adapter, null);
-  const states: TickState[] = Array.from(
-    document.querySelectorAll<HTMLElement>('[role="row"][data-entry]'),
-    (row, phase) => ({
-      mark: row.querySelector('.mark')?.firstChild as Text,
-      pnl: row.querySelector('.pnl')?.firstChild as Text,
-      entry: row.dataset.entry ?? '0',
-      quantity: row.dataset.qty ?? '0',
-      price: row.querySelector('.mark')?.textContent ?? '0',
-      phase,
-    }),
-  );
+  const feedTick = (globalThis as unknown as { __benchTick: () => void }).__benchTick;
   const times: number[] = [];
   let records = 0;
-  const warmUp = 300; // JIT and the parse memo settle first; these ticks are not timed
+  // JIT and memos settle first; these ticks are not timed (0: the page's first ticks, as the
+  // page bench's 100 ticks after load).
+  const warmUp = warm;
   for (let tick = -warmUp; tick < ticks; tick += 1) {
-    // The bench page's feed step (bench-page.ts FEED_SCRIPT), in strings: a bench, not money math.
-    for (const state of states) {
-      state.phase += 1;
-      const cents = (state.phase * 37) % 1000;
-      state.price = `${state.price.split('.')[0] ?? '0'}.${String(cents).padStart(3, '0').slice(0, 2)}`;
-      state.mark.data = state.price;
-      state.pnl.data = `${state.phase % 2 === 0 ? '-' : ''}${String(cents)}.${String(state.phase % 100).padStart(2, '0')} USDT`;
-    }
+    feedTick();
     const changes = observer.takeRecords();
     if (counter !== null) counter.on.value = tick >= 0;
     const start = performance.now();
