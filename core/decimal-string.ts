@@ -11,17 +11,39 @@ function split(value: string): { negative: boolean; integer: string; fraction: s
   return { negative, integer, fraction };
 }
 
-function compareMagnitude(a: string, b: string): -1 | 0 | 1 {
-  const left = split(a);
-  const right = split(b);
-  if (left.integer.length !== right.integer.length) {
-    return left.integer.length < right.integer.length ? -1 : 1;
+/** Where a decimal's integer digits end: its point, or its end. */
+function integerEnd(value: string, from: number): number {
+  const point = value.indexOf('.', from);
+  return point === -1 ? value.length : point;
+}
+
+const ZERO = 48; // '0'
+
+/**
+ * Order of the magnitudes of two canonical decimals read from `fromA` / `fromB` (after any sign).
+ * By character codes, without splitting or padding: it runs for every buffer on every tick
+ * (components/buffer-level.ts), where allocation would mean garbage collections in the page.
+ */
+function compareMagnitude(a: string, fromA: number, b: string, fromB: number): -1 | 0 | 1 {
+  const endA = integerEnd(a, fromA);
+  const endB = integerEnd(b, fromB);
+  const lengthA = endA - fromA;
+  if (lengthA !== endB - fromB) return lengthA < endB - fromB ? -1 : 1; // no leading zeros
+  for (let index = 0; index < lengthA; index += 1) {
+    const digitA = a.charCodeAt(fromA + index);
+    const digitB = b.charCodeAt(fromB + index);
+    if (digitA !== digitB) return digitA < digitB ? -1 : 1;
   }
-  const width = Math.max(left.fraction.length, right.fraction.length);
-  const digitsA = left.integer + left.fraction.padEnd(width, '0');
-  const digitsB = right.integer + right.fraction.padEnd(width, '0');
-  if (digitsA === digitsB) return 0;
-  return digitsA < digitsB ? -1 : 1;
+  // The fractions, the shorter one read as if padded with zeros.
+  const fractionA = a.length - endA - 1;
+  const fractionB = b.length - endB - 1;
+  const width = Math.max(fractionA, fractionB, 0);
+  for (let index = 0; index < width; index += 1) {
+    const digitA = index < fractionA ? a.charCodeAt(endA + 1 + index) : ZERO;
+    const digitB = index < fractionB ? b.charCodeAt(endB + 1 + index) : ZERO;
+    if (digitA !== digitB) return digitA < digitB ? -1 : 1;
+  }
+  return 0;
 }
 
 /** Order of two canonical decimals: -1, 0 or 1. */
@@ -29,7 +51,7 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
   const negativeA = a.startsWith('-');
   const negativeB = b.startsWith('-');
   if (negativeA !== negativeB) return negativeA ? -1 : 1;
-  const order = compareMagnitude(negativeA ? a.slice(1) : a, negativeB ? b.slice(1) : b);
+  const order = compareMagnitude(a, negativeA ? 1 : 0, b, negativeB ? 1 : 0);
   if (!negativeA) return order;
   return order === 0 ? 0 : order === 1 ? -1 : 1;
 }
@@ -60,8 +82,10 @@ function incrementDigits(digits: string): string {
  * core/decimal.ts ROUND_HALF_EVEN); canonical result.
  */
 export function roundDecimal(value: string, places: number): string {
+  // Canonical already, and nothing to drop: the value itself (no allocation on a hot path).
+  const point = value.indexOf('.');
+  if (point === -1 || value.length - point - 1 <= places) return value;
   const { negative, integer, fraction } = split(value);
-  if (fraction.length <= places) return canonical(negative, integer, fraction);
   const kept = integer + fraction.slice(0, places);
   const dropped = fraction.slice(places);
   const first = dropped.charAt(0);
