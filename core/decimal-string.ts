@@ -56,47 +56,57 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
   return order === 0 ? 0 : order === 1 ? -1 : 1;
 }
 
-/** "0009.50" → "9.5", "-0" → "0". */
-function canonical(negative: boolean, integer: string, fraction: string): string {
-  const whole = integer.replace(/^0+/, '') || '0';
-  const tail = fraction.replace(/0+$/, '');
-  const magnitude = tail === '' ? whole : `${whole}.${tail}`;
-  return negative && magnitude !== '0' ? `-${magnitude}` : magnitude;
-}
-
-/** Adds one unit in the last place of a digit string ("199" → "200", "99" → "100"). */
-function incrementDigits(digits: string): string {
-  const chars = digits.split('');
-  for (let index = chars.length - 1; index >= 0; index -= 1) {
-    if (chars[index] !== '9') {
-      chars[index] = '0123456789'.charAt('0123456789'.indexOf(chars[index] ?? '0') + 1);
-      return chars.join('');
-    }
-    chars[index] = '0';
-  }
-  return `1${chars.join('')}`;
-}
-
 /**
  * Rounds to at most `places` fraction digits, half to even (the core's display rounding,
- * core/decimal.ts ROUND_HALF_EVEN); canonical result.
+ * core/decimal.ts ROUND_HALF_EVEN); canonical result. Reads the digits in place and builds only
+ * the result: it formats every painted figure on every tick (components/format-number.ts).
  */
 export function roundDecimal(value: string, places: number): string {
-  // Canonical already, and nothing to drop: the value itself (no allocation on a hot path).
+  // Canonical already, and nothing to drop: the value itself.
   const point = value.indexOf('.');
   if (point === -1 || value.length - point - 1 <= places) return value;
-  const { negative, integer, fraction } = split(value);
-  const kept = integer + fraction.slice(0, places);
-  const dropped = fraction.slice(places);
-  const first = dropped.charAt(0);
-  const restNonZero = /[1-9]/.test(dropped.slice(1));
-  const lastKept = kept.charAt(kept.length - 1);
+  const negative = value.charCodeAt(0) === 45; // '-'
+  const keptEnd = places === 0 ? point : point + 1 + places; // value[0, keptEnd) is kept
+  const firstDropped = value.charCodeAt(point + 1 + places);
+  // Canonical: no trailing zeros, so any digit after the first dropped one makes the rest non-zero.
+  const restNonZero = value.length > point + 2 + places;
+  const lastKept = value.charCodeAt(keptEnd - 1);
   const roundUp =
-    first > '5' ||
-    (first === '5' && (restNonZero || '13579'.includes(lastKept === '' ? '0' : lastKept)));
-  const digits = roundUp ? incrementDigits(kept) : kept;
-  const integerLength = digits.length - places;
-  return canonical(negative, digits.slice(0, integerLength), digits.slice(integerLength));
+    firstDropped > FIVE || (firstDropped === FIVE && (restNonZero || lastKept % 2 === 1));
+  let kept = value.slice(0, keptEnd);
+  if (roundUp) kept = incremented(kept);
+  return canonical(negative, kept);
+}
+
+const FIVE = 53; // '5'
+
+/** Adds one unit in the last place of a kept "-12.34" ("-12.39" → "-12.40", "9.99" → "10.00"). */
+function incremented(kept: string): string {
+  let index = kept.length - 1;
+  let carried = '';
+  for (; index >= 0; index -= 1) {
+    const code = kept.charCodeAt(index);
+    if (code === 46) {
+      carried = `.${carried}`; // the point: carry on to the integer digits
+      continue;
+    }
+    if (code === 45) break; // the sign: every digit was a 9
+    if (code !== 57) return `${kept.slice(0, index)}${String.fromCharCode(code + 1)}${carried}`;
+    carried = `0${carried}`;
+  }
+  return `${kept.slice(0, index + 1)}1${carried}`;
+}
+
+/** A kept "-0.10" as a canonical decimal: "-0.1"; "-0.00" → "0"; "12." cannot occur. */
+function canonical(negative: boolean, kept: string): string {
+  const point = kept.indexOf('.');
+  let end = kept.length;
+  if (point !== -1) {
+    while (kept.charCodeAt(end - 1) === ZERO) end -= 1;
+    if (end === point + 1) end = point;
+  }
+  const result = end === kept.length ? kept : kept.slice(0, end);
+  return negative && result === '-0' ? '0' : result;
 }
 
 /** floor(log10(|value|)) of a non-zero canonical decimal (62000 → 4, 0.0012 → -3); 0 for zero. */
