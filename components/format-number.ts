@@ -34,13 +34,6 @@ function separatorsFor(style: Settings['numberFormat']): Separators {
   return style === 'auto' ? SEPARATORS.en : SEPARATORS[style];
 }
 
-/** A plain decimal string ("-1234.5") from a decimal string ("1e-4" too), or null when unreadable. */
-function toPlain(value: string, maxFractionDigits: number | undefined): string | null {
-  const plain = plainDecimalOf(value);
-  if (plain === null) return null;
-  return maxFractionDigits === undefined ? plain : roundDecimal(plain, maxFractionDigits);
-}
-
 function groupThousands(integerDigits: string, group: string): string {
   if (group === '' || integerDigits.length <= 3) return integerDigits;
   const head = integerDigits.length % 3;
@@ -56,16 +49,29 @@ function groupThousands(integerDigits: string, group: string): string {
  * @returns the value written for the reader ("−26,316.89"), or "—" when the string is not a finite number
  */
 export function formatDecimal(value: string, options: FormatOptions): string {
-  const plain = toPlain(value, options.maxFractionDigits);
+  const plain = plainDecimalOf(value);
   if (plain === null) return '—';
-  const negative = plain.startsWith('-');
-  const unsigned = negative ? plain.slice(1) : plain;
-  const [integerDigits = '0', fractionDigits = ''] = unsigned.split('.');
+  return formatPlainDecimal(plain, options);
+}
+
+/**
+ * formatDecimal of a canonical plain decimal (plainDecimalOf's or canonicalDecimal's): no parsing,
+ * for a figure painted on every tick (components/panel/buffer-line.tsx).
+ */
+export function formatPlainDecimal(plain: string, options: FormatOptions): string {
+  const rounded =
+    options.maxFractionDigits === undefined
+      ? plain
+      : roundDecimal(plain, options.maxFractionDigits);
+  const negative = rounded.startsWith('-');
+  const start = negative ? 1 : 0;
+  const point = rounded.indexOf('.');
+  const integerDigits = rounded.slice(start, point === -1 ? rounded.length : point);
   const { group, decimal } = separatorsFor(options.style);
   const body =
-    groupThousands(integerDigits, group) + (fractionDigits === '' ? '' : decimal + fractionDigits);
+    groupThousands(integerDigits, group) + (point === -1 ? '' : decimal + rounded.slice(point + 1));
   if (negative) return `\u2212${body}`;
-  return options.sign === true && unsigned !== '0' ? `+${body}` : body;
+  return options.sign === true && rounded !== '0' ? `+${body}` : body;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { Component } from 'preact';
 import { canonicalDecimal, plainBufferFill, plainBufferLevel } from '../buffer-level';
-import { formatDecimal } from '../format-number';
+import { formatPlainDecimal } from '../format-number';
 import { t } from '../i18n';
 import type { PanelStore } from './panel-store';
 import type { PanelDisplay } from './panel-model';
@@ -103,7 +103,7 @@ export class BufferLine extends Component<BufferLineProps> {
     const painted = (this.painted ??= paintedOf(root, display));
     const plain = canonicalDecimal(percent);
     painted.figure.setAttribute('data-value', percent);
-    const text = formatDecimal(plain, {
+    const text = formatPlainDecimal(plain, {
       lang,
       style: display.numberFormat,
       maxFractionDigits: 2,

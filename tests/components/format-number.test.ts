@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, priceFractionDigits } from '../../components/format-number';
+import {
+  formatDecimal,
+  formatPlainDecimal,
+  priceFractionDigits,
+} from '../../components/format-number';
+import { Decimal } from '../../core/decimal';
 
 describe('formatDecimal', () => {
   it.each([
@@ -41,6 +47,44 @@ describe('formatDecimal', () => {
     expect(formatDecimal('1e-20', { lang: 'en', style: 'plain' })).toBe('0.00000000000000000001');
     expect(formatDecimal('1e+25', { lang: 'en', style: 'plain' })).toBe(
       '10000000000000000000000000',
+    );
+  });
+});
+
+describe('formatDecimal against Decimal', () => {
+  /** Canonical decimals of up to 30 integer and 20 fraction digits, either sign. */
+  const canonical = fc
+    .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 20 }))
+    .map(([units, scale]) => new Decimal(units.toString()).dividedBy(new Decimal(10).pow(scale)))
+    .map((value) => (value.isZero() ? '0' : value.toFixed()));
+
+  /** The same formatting written with Decimal's rounding and a regular expression's grouping. */
+  function reference(value: string, places: number, style: 'en' | 'eu' | 'plain', sign: boolean) {
+    const rounded = new Decimal(value).toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
+    const plain = rounded.isZero() ? '0' : rounded.abs().toFixed();
+    const [integer = '', fraction] = plain.split('.');
+    const group = { en: ',', eu: '.', plain: '' }[style];
+    const body =
+      integer.replace(/\B(?=(\d{3})+(?!\d))/g, group) +
+      (fraction === undefined ? '' : (style === 'eu' ? ',' : '.') + fraction);
+    if (!rounded.isZero() && rounded.isNegative()) return `\u2212${body}`;
+    return sign && !rounded.isZero() ? `+${body}` : body;
+  }
+
+  it('rounds, groups and signs every canonical decimal as the reference does (formatPlainDecimal too)', () => {
+    fc.assert(
+      fc.property(
+        canonical,
+        fc.integer({ min: 0, max: 12 }),
+        fc.constantFrom('en', 'eu', 'plain'),
+        fc.boolean(),
+        (value, places, style, sign) => {
+          const options = { lang: 'en', style, maxFractionDigits: places, sign } as const;
+          const expected = reference(value, places, style, sign);
+          expect(formatDecimal(value, options)).toBe(expected);
+          expect(formatPlainDecimal(value, options)).toBe(expected);
+        },
+      ),
     );
   });
 });
