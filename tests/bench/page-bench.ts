@@ -115,7 +115,7 @@ export interface PageRunResult {
   readonly domNodes: number;
 }
 
-async function launch(withExtension: boolean, userDataDir: string): Promise<BrowserContext> {
+export async function launch(withExtension: boolean, userDataDir: string): Promise<BrowserContext> {
   const extensionArgs = withExtension
     ? [`--disable-extensions-except=${EXTENSION_PATH}`, `--load-extension=${EXTENSION_PATH}`]
     : [];
