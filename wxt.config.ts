@@ -1,5 +1,35 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import {
+  ANY_DOC_PROPERTY,
+  stripAdapterDocs,
+} from './entrypoints/positions.content/adapters/strip-docs';
+
+/** The adapter data modules (not their types, registry or this build step). */
+const ADAPTER_MODULE =
+  /\/entrypoints\/positions\.content\/adapters\/(?!types|index|strip-docs)[\w-]+\.ts$/;
+
+/**
+ * The adapters' notes, example URLs and verification dates stay in the sources and tests, not in
+ * the shipped bundle (strip-docs.ts says why). A documentation property in a shape the step does
+ * not know fails the build rather than ship.
+ */
+function stripAdapterDocsPlugin(): Plugin {
+  return {
+    name: 'liq-strip-adapter-docs',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!ADAPTER_MODULE.test(id)) return null;
+      const stripped = stripAdapterDocs(code);
+      const left = stripped.code.split('\n').find((line) => ANY_DOC_PROPERTY.test(line));
+      if (left !== undefined) {
+        this.error(`adapter documentation in an unknown shape, not stripped: ${left.trim()}`);
+      }
+      return { code: stripped.code, map: null };
+    },
+  };
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -39,6 +69,6 @@ export default defineConfig({
     excludeSources: ['artifacts/**', 'test-results/**', 'playwright-report/**', 'e2e-out/**'],
   },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), stripAdapterDocsPlugin()],
   }),
 });
