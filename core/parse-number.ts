@@ -58,11 +58,48 @@ const UNIT_TOKEN = /^(?:[A-Za-z][A-Za-z0-9.]*|[\u3400-\u9fff]+|[$€£¥₮₿�
  * @returns `{ok: true, value, unit, percent}` or `{ok: false, reason}`; never throws.
  */
 export function parseNumber(text: string, format?: NumberFormat): ParsedNumber {
+  return plainNumber(text, format) ?? parseNumberInFull(text, format);
+}
+
+/**
+ * parseNumber without the shortcut for plain numbers: the full path, which the shortcut must
+ * always agree with (tests/core/parse-number-shortcut.test.ts).
+ */
+export function parseNumberInFull(text: string, format?: NumberFormat): ParsedNumber {
   try {
     return parseNormalised(normalise(text), format);
   } catch {
     return UNPARSEABLE;
   }
+}
+
+/** ASCII digits with an optional minus and point ("62025.61", "-0.5"), or en grouping ("62,025.61"). */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+const EN_GROUPED_NUMBER = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/**
+ * The shortcut: a mark price or PnL on a ticking page is read on every tick, and most are plain
+ * digits with at most a point and en grouping, which need none of the full path's normalising,
+ * token scanning, unit and percent search. Null for anything else, and for any text the page's
+ * separators could read otherwise (a point under a decimal comma, grouping under no declared
+ * format, which the §10.2 heuristic decides).
+ */
+function plainNumber(text: string, format: NumberFormat | undefined): ParsedNumber | null {
+  if (typeof text !== 'string' || text.length > MAX_TEXT_LENGTH) return null;
+  let digits: string;
+  if (PLAIN_NUMBER.test(text)) {
+    if (format !== undefined && format.decimalSeparator !== '.' && text.includes('.')) return null;
+    digits = text;
+  } else if (
+    format?.decimalSeparator === '.' &&
+    format.groupSeparator === ',' &&
+    EN_GROUPED_NUMBER.test(text)
+  ) {
+    digits = text.replaceAll(',', '');
+  } else return null;
+  const negative = digits.startsWith('-');
+  const value = canonicalString(negative ? digits.slice(1) : digits, negative);
+  return { ok: true, value, unit: null, percent: null };
 }
 
 function normalise(text: string): string {
