@@ -6,35 +6,29 @@
  * Usage: npx tsx tests/bench/allocations.ts [positions=20] [seconds=10]
  * (builds .output/bench-sourcemap first, as profile-hotspots.ts does; does not touch .output/chrome-mv3).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SourceMapConsumer } from 'source-map-js';
 import { BENCH_URL, benchPageHtml } from './bench-page';
+import {
+  buildSourceMapped,
+  frameLabeller,
+  SOURCE_MAPPED_BUILD,
+  type ProfileFrame,
+} from './source-frames';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const OUT = path.join(ROOT, '.output/bench-sourcemap/chrome-mv3');
 const positions = Number.parseInt(process.argv[2] ?? '20', 10);
 const seconds = Number.parseInt(process.argv[3] ?? '10', 10);
 const TICKS_PER_SECOND = 10;
 
 interface SamplingNode {
-  readonly callFrame: {
-    readonly url: string;
-    readonly functionName: string;
-    readonly lineNumber: number;
-    readonly columnNumber: number;
-  };
+  readonly callFrame: ProfileFrame;
   readonly selfSize: number;
   readonly children: readonly SamplingNode[];
 }
 
-execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '-c', 'tests/bench/wxt.sourcemap.config.ts'], {
-  cwd: ROOT,
-  stdio: 'ignore',
-});
-process.env.LIQ_BENCH_EXTENSION = OUT;
+buildSourceMapped();
+process.env.LIQ_BENCH_EXTENSION = SOURCE_MAPPED_BUILD;
 const { launch } = await import('./page-bench');
 const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liq-allocations-'));
 const context = await launch(true, userDataDir);
@@ -65,21 +59,7 @@ try {
   fs.rmSync(userDataDir, { recursive: true, force: true });
 }
 
-const map = new SourceMapConsumer(
-  JSON.parse(fs.readFileSync(path.join(OUT, 'content-scripts/positions.js.map'), 'utf8')),
-);
-const label = (frame: SamplingNode['callFrame']): string => {
-  if (!frame.url.startsWith('chrome-extension://'))
-    return `(${frame.url === '' ? 'native' : 'page'}) ${frame.functionName || '(anonymous)'}`;
-  const original = map.originalPositionFor({
-    line: frame.lineNumber + 1,
-    column: frame.columnNumber,
-  });
-  const source = ((original.source as string | null) ?? '?')
-    .replace(/^(\.\.\/)+/, '')
-    .replace(/^.*node_modules\//, 'npm:');
-  return `${source}:${String(original.line)} ${original.name ?? frame.functionName}`;
-};
+const label = frameLabeller();
 // A native allocation (a Map, a split) is ours when a frame above it is.
 const bySource = new Map<string, number>();
 let all = 0;

@@ -87,8 +87,11 @@ function rowHtml(row: Row): string {
  * `window.__bench` lets the runner start and stop the feed (idle check) and count ticks; each tick
  * and phase leaves a console.timeStamp mark in the trace, so work can be split per update.
  */
-const FEED_SCRIPT = `
-(() => {
+/**
+ * The feed's state and one step (a JS expression defining `state` and `step`), shared with the
+ * reader's own bench (tests/adapters/bench/tick-bench.ts) so both write texts as fresh each tick.
+ */
+export const FEED_STEP = `
   const rows = [...document.querySelectorAll('#bn-tab-pane-position [role="row"][data-entry]')];
   const state = rows.map((row, i) => ({
     mark: row.querySelector('.mark').firstChild,
@@ -96,17 +99,25 @@ const FEED_SCRIPT = `
     entry: +row.dataset.entry, qty: +row.dataset.qty, dir: +row.dataset.dir, dec: +row.dataset.dec,
     price: +row.querySelector('.mark').textContent, phase: i,
   }));
-  let ticks = 0;
-  let timer = null;
-  const tick = () => {
-    ticks += 1;
-    console.timeStamp('liq-bench:tick');
+  const step = () => {
     for (const s of state) {
       s.phase += 1;
       s.price = s.price * (1 + Math.sin(s.phase / 7) / 2000);
       s.mark.data = s.price.toFixed(s.dec);
       s.pnl.data = (s.dir * s.qty * (s.price - s.entry)).toFixed(2) + ' USDT';
     }
+  };
+`;
+
+const FEED_SCRIPT = `
+(() => {
+  ${FEED_STEP}
+  let ticks = 0;
+  let timer = null;
+  const tick = () => {
+    ticks += 1;
+    console.timeStamp('liq-bench:tick');
+    step();
   };
   window.__bench = {
     start() { if (timer === null) timer = setInterval(tick, 100); },

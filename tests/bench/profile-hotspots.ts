@@ -4,24 +4,18 @@
  * Usage: npx tsx tests/bench/profile-hotspots.ts [positions=20] [seconds=5]
  * (builds .output/bench-sourcemap first; does not touch .output/chrome-mv3).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SourceMapConsumer } from 'source-map-js';
 import type { CpuProfile } from './chrome-trace';
+import { buildSourceMapped, frameLabeller, SOURCE_MAPPED_BUILD } from './source-frames';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const OUT = path.join(ROOT, '.output/bench-sourcemap/chrome-mv3');
 const positions = process.argv[2] ?? '20';
 const seconds = process.argv[3] ?? '5';
 
-execFileSync('npx', ['wxt', 'build', '-b', 'chrome', '-c', 'tests/bench/wxt.sourcemap.config.ts'], {
-  cwd: ROOT,
-  stdio: 'ignore',
-});
+buildSourceMapped();
 const profilePath = path.join(os.tmpdir(), `liq-profile-${String(process.pid)}.json`);
-process.env.LIQ_BENCH_EXTENSION = OUT;
+process.env.LIQ_BENCH_EXTENSION = SOURCE_MAPPED_BUILD;
 process.env.LIQ_BENCH_PROFILE = profilePath;
 const { runPage } = await import('./page-bench');
 const result = await runPage({
@@ -39,26 +33,7 @@ const profile = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile &
   nodes: { callFrame: { lineNumber: number; columnNumber: number } }[];
 };
 fs.rmSync(profilePath);
-const map = new SourceMapConsumer(
-  JSON.parse(fs.readFileSync(path.join(OUT, 'content-scripts/positions.js.map'), 'utf8')),
-);
-const label = (frame: {
-  url: string;
-  functionName: string;
-  lineNumber: number;
-  columnNumber: number;
-}): string => {
-  if (!frame.url.startsWith('chrome-extension://'))
-    return `(page/native) ${frame.functionName || '(anonymous)'}`;
-  const original = map.originalPositionFor({
-    line: frame.lineNumber + 1,
-    column: frame.columnNumber,
-  });
-  const source = ((original.source as string | null) ?? '?')
-    .replace(/^(\.\.\/)+/, '')
-    .replace(/^.*node_modules\//, 'npm:');
-  return `${source}:${String(original.line)} ${original.name ?? frame.functionName}`;
-};
+const label = frameLabeller();
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parentOf = new Map<number, number>();

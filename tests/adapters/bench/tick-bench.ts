@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { BENCH_URL, benchPageHtml } from '../../bench/bench-page';
+import { BENCH_URL, benchPageHtml, FEED_STEP } from '../../bench/bench-page';
 
 const here = import.meta.dirname;
 const ticks = Number.parseInt(process.argv[2] ?? '3000', 10);
@@ -24,26 +24,13 @@ const warm = Number.parseInt(
 );
 
 /**
- * The bench page's feed step (bench-page.ts FEED_SCRIPT: the same formulas, so the texts are as
+ * The bench page's feed step (bench-page.ts FEED_STEP, shared, so the texts are as
  * fresh each tick as there), callable synchronously in the page's world.
  */
 const FEED_TICK = `
 (() => {
-  const rows = [...document.querySelectorAll('#bn-tab-pane-position [role="row"][data-entry]')];
-  const state = rows.map((row, i) => ({
-    mark: row.querySelector('.mark').firstChild,
-    pnl: row.querySelector('.pnl').firstChild,
-    entry: +row.dataset.entry, qty: +row.dataset.qty, dir: +row.dataset.dir, dec: +row.dataset.dec,
-    price: +row.querySelector('.mark').textContent, phase: i,
-  }));
-  window.__benchTick = () => {
-    for (const s of state) {
-      s.phase += 1;
-      s.price = s.price * (1 + Math.sin(s.phase / 7) / 2000);
-      s.mark.data = s.price.toFixed(s.dec);
-      s.pnl.data = (s.dir * s.qty * (s.price - s.entry)).toFixed(2) + ' USDT';
-    }
-  };
+  ${FEED_STEP}
+  window.__benchTick = step;
 })();
 `;
 
