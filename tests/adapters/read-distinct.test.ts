@@ -4,17 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { trackDistinct } from '../../entrypoints/positions.content/read-distinct';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './seeded-random';
 
 const rowsOf = (texts: string[][]) => texts.map((row) => ({ texts: row }));
 const changedCells = (cells: number[]) => new Map(cells.map((cell) => [cell, ''] as const));

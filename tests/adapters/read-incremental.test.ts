@@ -9,19 +9,9 @@ import type { Adapter } from '../../entrypoints/positions.content/adapters/types
 import { readPositions, type ReadResult } from '../../entrypoints/positions.content/read';
 import { createPositionsReader } from '../../entrypoints/positions.content/read-incremental';
 import { adapterForFixture, listFixtures, loadDocument, readFixture } from './fixture-harness';
+import { seededRandom as random } from './seeded-random';
 
 const DATA_CELLS = 'td, [role="cell"], [role="gridcell"]';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], next: () => number): T | undefined {
   return items[Math.floor(next() * items.length)];

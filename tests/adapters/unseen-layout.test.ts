@@ -9,18 +9,7 @@ import { ADAPTERS, GENERIC_ADAPTER } from '../../entrypoints/positions.content/a
 import type { Adapter, PositionField } from '../../entrypoints/positions.content/adapters/types';
 import { readPositions } from '../../entrypoints/positions.content/read';
 import { loadDocument } from './fixture-harness';
-
-/** mulberry32: a tiny seeded PRNG, so each failing seed can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
