@@ -161,7 +161,9 @@ function changedRows(cached: Cached, changes: readonly MutationRecord[]): Change
     }
     const cells = cellsAround(cached, target);
     if (cells.length === 0) return null;
-    for (const { row, cell } of cells) {
+    // Indexed loops on the per-record and per-row paths: no iterator objects on every tick.
+    for (let at = 0; at < cells.length; at += 1) {
+      const { row, cell } = cells[at] as (typeof cells)[number];
       const rowCells = touched.get(row);
       if (rowCells === undefined) touched.set(row, [cell]);
       else if (!rowCells.includes(cell)) rowCells.push(cell);
@@ -230,7 +232,8 @@ function reread(
     // Cells no mutation reached read as before: only the touched ones are read again.
     let texts = memo.texts;
     const changed = new Map<number, string>();
-    for (const cell of cells) {
+    for (let at = 0; at < cells.length; at += 1) {
+      const cell = cells[at] as number;
       const element = source.scanElements[cell];
       const text = element === undefined ? '' : readCell(cached, element, written);
       const old = memo.texts[cell] ?? '';
@@ -257,7 +260,11 @@ function reread(
       scanMoved: () => (scan.moved ??= scanTextsMoved(changed, texts, keys)),
     });
     // Keys this read did not bring up to date are forgotten (asked from the old texts next time).
-    if (scan.moved === undefined) for (const cell of changed.keys()) keys[cell] = undefined;
+    if (scan.moved === undefined) {
+      changed.forEach((_, cell) => {
+        keys[cell] = undefined;
+      });
+    }
     cached.memos[index] = next;
     if (next.read === memo.read) continue;
     // A row's key comes from its symbol and side, and from the rows before it that share them.
