@@ -69,25 +69,32 @@ export function trackDistinct(rows: readonly RowTexts[]): DistinctRows | null {
 
   return {
     stillDistinct(now, changed) {
-      for (const [row, columns] of changed) {
-        for (const column of columns.keys()) {
-          if ((now[row]?.texts[column] ?? '').includes(SIGNATURE_SEPARATOR)) return false;
-          if (moved[column] === true) continue;
+      // forEach, not for-of over entries: no entry arrays or iterators on every tick (allocations.ts).
+      const answer = { distinct: true };
+      changed.forEach((columns, row) => {
+        columns.forEach((_, column) => {
+          if (!answer.distinct) return;
+          if ((now[row]?.texts[column] ?? '').includes(SIGNATURE_SEPARATOR)) {
+            answer.distinct = false;
+            return;
+          }
+          if (moved[column] === true) return;
           moved[column] = true;
           // Rows anchored there look for another quiet column (their texts there are unchanged).
           anchors.forEach((anchor, other) => {
             if (anchor === column) anchors[other] = anchorOf(now[other]?.texts ?? []);
           });
-        }
-      }
-      for (const row of changed.keys()) {
-        if ((anchors[row] ?? -1) >= 0) continue;
+        });
+      });
+      if (!answer.distinct) return false;
+      changed.forEach((_, row) => {
+        if (!answer.distinct || (anchors[row] ?? -1) >= 0) return;
         const texts = now[row]?.texts ?? [];
         if (now.some((other, index) => index !== row && sameTexts(other.texts, texts))) {
-          return false;
+          answer.distinct = false;
         }
-      }
-      return true;
+      });
+      return answer.distinct;
     },
   };
 }
