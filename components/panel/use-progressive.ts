@@ -9,12 +9,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
- * Rows of the first render: the panel's height on a tall screen. The first render is the costliest
- * per row (the mount, code not yet optimised: ≈ 3 ms a row in a profiled bench run).
+ * Rows of the first render: about the panel's visible height (rows are ≈ 96 px). The first frames
+ * of the panel are the costliest of its life (cold code, first layout of every row): at 16 rows,
+ * then 24 a frame, the first one took ≈ 25–30 ms of CPU in the page bench and, with the page and
+ * the extension's service worker starting on the same 2 cores, often over 50 ms of wall time; at
+ * 8 and 8 it takes ≈ 13–18 ms (tests/bench/long-tasks.ts).
  */
-export const PROGRESSIVE_FIRST = 16;
-/** Rows added per following frame, ≈ 10 ms of rendering. */
-export const PROGRESSIVE_STEP = 24;
+export const PROGRESSIVE_FIRST = 8;
+/** Rows added per following frame. */
+export const PROGRESSIVE_STEP = 8;
 
 /**
  * @param total the number of items in the list now
