@@ -79,15 +79,6 @@ export function requestRow(
   return { key: row.key, raw, problems: row.problems, context };
 }
 
-/** requestRow for each row (request-rows.ts hands on unchanged rows instead). */
-export function requestRows<Row extends ReadRow>(
-  rows: readonly Row[],
-  notInputs: readonly string[],
-  contextOf: (row: Row) => RawContext,
-): EstimateRow[] {
-  return rows.map((row) => requestRow(row, notInputs, contextOf(row)));
-}
-
 /** A query with its rows by key, and its changes since the query asked before it. */
 interface Asked {
   readonly query: EstimateQuery;

@@ -3,7 +3,7 @@ import type { PanelRowView, PanelView } from '../../components/panel/panel-model
 import type { EstimateRequest } from '../../core/protocol';
 import {
   createEstimateClient,
-  requestRows,
+  requestRow,
   type EstimateQuery,
 } from '../../entrypoints/positions.content/estimate-client';
 
@@ -12,17 +12,17 @@ function query(markPrice: string, pnl = '+1.00 USDT'): EstimateQuery {
     siteId: 'binance',
     siteLabel: 'Binance Futures',
     status: 'ok',
-    rows: requestRows(
-      [
+    rows: [
+      requestRow(
         {
           key: 'BTCUSDT|long',
           raw: { symbol: 'BTCUSDT', markPrice, unrealizedPnl: pnl },
           problems: [],
         },
-      ],
-      ['unrealizedPnl'],
-      () => ({ venue: 'binance' }),
-    ),
+        ['unrealizedPnl'],
+        { venue: 'binance' },
+      ),
+    ],
     settings: { lang: 'en', tolerancePercent: '0.5', feeRates: {} },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Product } from '../../core/contract';
 import type { RawContext } from '../../core/position-from-raw';
 import { changedRows } from '../../entrypoints/positions.content/estimate-delta';
-import { requestRows, type ReadRow } from '../../entrypoints/positions.content/estimate-client';
+import { requestRow, type ReadRow } from '../../entrypoints/positions.content/estimate-client';
 import { createRequestRows } from '../../entrypoints/positions.content/request-rows';
 
 const NOT_INPUTS = ['unrealizedPnl'];
@@ -29,11 +29,13 @@ const productOf = (row: ReadRow): Product =>
   row.raw.symbol?.endsWith('USD') === true ? 'inverse' : 'linear';
 
 describe('createRequestRows', () => {
-  it('builds the rows requestRows builds (the PnL left out, the context added)', () => {
+  it('builds the rows requestRow builds (the PnL left out, the context added)', () => {
     const rows = [readRow('BTCUSDT|long', '65,000'), readRow('BTCUSD|short', '64,990')];
     const contextOf = contextMaker();
     const built = createRequestRows(NOT_INPUTS).build(rows, productOf, contextOf);
-    expect(built).toEqual(requestRows(rows, NOT_INPUTS, (row) => contextOf(productOf(row))));
+    expect(built).toEqual(
+      rows.map((row) => requestRow(row, NOT_INPUTS, contextOf(productOf(row)))),
+    );
     expect(built[0]?.raw).not.toHaveProperty('unrealizedPnl');
   });
 
