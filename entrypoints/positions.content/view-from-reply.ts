@@ -19,7 +19,7 @@ export interface ShownView {
 
 /** The view shown after request `seq` was answered with `view` (a complete view). */
 export function shownView(seq: number, view: PanelView): ShownView {
-  return { seq, view, indexOf: new Map(view.rows.map((row, index) => [row.key, index])) };
+  return { seq, view, indexOf: indexOf(view.rows) };
 }
 
 type Figures = ViewRowFigures<RowEstimateView>;
