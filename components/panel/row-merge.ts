@@ -13,7 +13,7 @@ import type { PanelRowView, RowEstimateView } from './panel-model';
  * move on a tick without a render. Whether there is one changes the row's markup, so their
  * presence is compared, their value is not.
  */
-export const PAINTED_FIELDS: ReadonlySet<string> = new Set([
+const PAINTED_FIELDS: ReadonlySet<string> = new Set([
   'bufferPercent',
   'bufferPrice',
   'liquidationPrice',
