@@ -38,7 +38,16 @@ import { readPlacement, readPlacements, savePlacement } from './placement-item';
 import { rawContextFor, type RowRead } from './read';
 import { createRequestRows, type RequestRows } from './request-rows';
 import { createPositionsReader, type PositionsReader } from './read-incremental';
-import { watchPositions, type Watcher, type WatchReason } from './watch';
+import { watchPositions, type ReadPass, type Watcher, type WatchReason } from './watch';
+
+/**
+ * A full read (the first, or after the table changed shape) stops after this much time and reads
+ * on in the next frame: read cold, 100 rows took 20–27 ms of CPU in one task (BENCHMARKS.md), and
+ * the page's own work shares the main thread. A tick's re-read is never cut.
+ */
+const READ_SLICE_MS = 4;
+
+const NOTHING_READ: ReadPass = { area: null, unfinished: false };
 
 /** One adapter's life on the page: from the URL matching it until navigation away or switch-off. */
 interface Session {
@@ -221,19 +230,23 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
       });
   }
 
-  /** One read pass: the rows go to the background, the answer renders; returns the area to observe. */
-  function readAndRender(
-    reason: WatchReason,
-    changes: readonly MutationRecord[] | null,
-  ): Element | null {
+  /** One read pass: the rows go to the background, the answer renders. */
+  function readAndRender(reason: WatchReason, changes: readonly MutationRecord[] | null): ReadPass {
     const current = session;
-    if (current === null) return null;
-    if (reason !== 'mutation') current.theme = detectPageTheme(document);
+    if (current === null) return NOTHING_READ;
+    if (reason !== 'mutation' && reason !== 'continue') current.theme = detectPageTheme(document);
     const { adapter } = current;
     let area: Element | null = null;
     try {
-      const result = current.reader.read(document, adapter, reason === 'mutation' ? changes : null);
+      const result = current.reader.readSlice(
+        document,
+        adapter,
+        reason === 'continue' ? 'continue' : reason === 'mutation' ? changes : null,
+        performance.now() + READ_SLICE_MS,
+      );
       area = result.positionsArea;
+      // Cut at the slice's end: nothing to send until every row is read (the watcher reads on).
+      if ('unfinished' in result) return { area, unfinished: true };
       const sent = current.estimates.request({
         siteId: adapter.id,
         siteLabel: adapter.label,
@@ -252,7 +265,7 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     } catch {
       render(current, { siteId: adapter.id, siteLabel: adapter.label, status: 'failed', rows: [] });
     }
-    return area;
+    return { area, unfinished: false };
   }
 
   startSession(location.href);

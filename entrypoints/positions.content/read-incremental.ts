@@ -21,9 +21,11 @@ import {
   accountNeeded,
   readPositions,
   readRow,
+  startSlicedRead,
   type ReadResult,
   type RowMemo,
   type RowRead,
+  type SlicedRead,
   type TableSnapshot,
   withKeys,
 } from './read';
@@ -48,8 +50,29 @@ export interface PositionsReader {
    *   visibility, settings): null always reads in full.
    */
   read(root: ParentNode, adapter: Adapter, changes: readonly MutationRecord[] | null): ReadResult;
+  /**
+   * As `read`, but a full read stops once the clock (`performance.now()`) passes `endsAt`, after
+   * locating the table and reading at least one row, and says so; a tick's re-read is never cut.
+   *
+   * @param changes - as for `read`, or 'continue' to go on with the full read cut last time (a
+   *   read in full when there is none for this root and adapter)
+   * @returns the result, or `unfinished` with the area to observe meanwhile
+   */
+  readSlice(
+    root: ParentNode,
+    adapter: Adapter,
+    changes: readonly MutationRecord[] | null | 'continue',
+    endsAt: number,
+  ): ReadResult | UnfinishedRead;
   /** Forget the last read (the next read is a full one). */
   reset(): void;
+}
+
+/** A full read cut at its slice's end. */
+export interface UnfinishedRead {
+  readonly unfinished: true;
+  /** Observe this from now on: what changes in it before the read ends is read again after. */
+  readonly positionsArea: Element | null;
 }
 
 /** A known cell: its row and its place in the row. */
@@ -313,28 +336,60 @@ function cacheOf(snapshot: TableSnapshot): Cached | null {
 
 export function createPositionsReader(): PositionsReader {
   let cached: Cached | null = null;
+  /** The full read cut at its last slice's end, and what it reads. */
+  let sliced: { read: SlicedRead; root: ParentNode; adapter: Adapter } | null = null;
 
-  function full(root: ParentNode, adapter: Adapter): ReadResult {
+  const keep = (snapshot: TableSnapshot): void => {
+    cached = cacheOf(snapshot);
+  };
+
+  function full(root: ParentNode, adapter: Adapter, endsAt: number): ReadResult | UnfinishedRead {
     cached = null;
-    return readPositions(root, adapter, (snapshot) => {
-      cached = cacheOf(snapshot);
-    });
+    sliced = null;
+    const started = startSlicedRead(root, adapter, endsAt, keep);
+    if ('rows' in started) return started;
+    sliced = { read: started, root, adapter };
+    return { unfinished: true, positionsArea: started.positionsArea };
+  }
+
+  function readSlice(
+    root: ParentNode,
+    adapter: Adapter,
+    changes: readonly MutationRecord[] | null | 'continue',
+    endsAt: number,
+  ): ReadResult | UnfinishedRead {
+    if (changes === 'continue') {
+      const going = sliced;
+      if (going === null || going.root !== root || going.adapter !== adapter) {
+        return full(root, adapter, endsAt);
+      }
+      const result = going.read.next(endsAt);
+      if (result === null) return { unfinished: true, positionsArea: going.read.positionsArea };
+      sliced = null;
+      return result;
+    }
+    sliced = null;
+    const current = cached;
+    if (changes === null || current === null) return full(root, adapter, endsAt);
+    let result: ReadResult | null = null;
+    try {
+      result = withTextCache(() => reread(current, root, adapter, changes));
+    } catch {
+      result = null; // any surprise: the full read decides (and contains its own failures)
+    }
+    return result ?? full(root, adapter, endsAt);
   }
 
   return {
     read(root, adapter, changes) {
-      const current = cached;
-      if (changes === null || current === null) return full(root, adapter);
-      let result: ReadResult | null = null;
-      try {
-        result = withTextCache(() => reread(current, root, adapter, changes));
-      } catch {
-        result = null; // any surprise: the full read decides (and contains its own failures)
-      }
-      return result ?? full(root, adapter);
+      const result = readSlice(root, adapter, changes, Number.POSITIVE_INFINITY);
+      // An endless slice always finishes; readPositions is the answer it would have given.
+      return 'rows' in result ? result : readPositions(root, adapter, keep);
     },
+    readSlice,
     reset() {
       cached = null;
+      sliced = null;
     },
   };
 }

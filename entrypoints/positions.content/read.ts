@@ -461,11 +461,20 @@ export interface TableSnapshot {
   readonly result: ReadResult;
 }
 
-function readUnsafe(
-  root: ParentNode,
-  adapter: Adapter,
-  keep?: (snapshot: TableSnapshot) => void,
-): ReadResult {
+/** What locating the table leaves for reading its rows: everything but the rows' reads. */
+interface Located {
+  readonly root: ParentNode;
+  readonly adapter: Adapter;
+  readonly base: Pick<ReadResult, 'adapterId' | 'numberFormat'>;
+  readonly area: Element | null;
+  readonly model: Model;
+  readonly fellBack: boolean;
+  readonly sources: readonly RowSource[];
+  readonly rowsMatched: boolean;
+}
+
+/** Finds the area and the positions table (or cards); a finished result when there is none. */
+function locate(root: ParentNode, adapter: Adapter): Located | ReadResult {
   const document = documentOf(root);
   const numberFormat =
     document === null ? numberFormatForLocale(null) : resolveNumberFormat(adapter, document);
@@ -496,20 +505,39 @@ function readUnsafe(
       account: {},
     };
   }
-
   const { sources, rowsMatched } = rowSources(model, adapter);
-  const memos = sources.map((source) =>
-    readRow(source, adapter, numberFormat, source.scanElements.map(readText)),
-  );
+  return { root, adapter, base, area, model, fellBack, sources, rowsMatched };
+}
+
+/** The area to observe: adapters without area hooks observe the recognised table itself. */
+function areaOf(located: Located): Element {
+  return located.fellBack ? located.model.container : (located.area ?? located.model.container);
+}
+
+/** Reads rows after the ones in `memos` until all are read or the clock passes `endsAt`. */
+function readRowsUntil(located: Located, memos: RowMemo[], endsAt: number): void {
+  const { sources, adapter, base } = located;
+  for (let index = memos.length; index < sources.length; index += 1) {
+    const source = sources[index] as RowSource;
+    memos.push(readRow(source, adapter, base.numberFormat, source.scanElements.map(readText)));
+    // At least one row per slice, so a slice always makes progress.
+    if (endsAt !== Number.POSITIVE_INFINITY && performance.now() >= endsAt) return;
+  }
+}
+
+function compose(
+  located: Located,
+  memos: readonly RowMemo[],
+  keep?: (snapshot: TableSnapshot) => void,
+): ReadResult {
+  const { root, adapter, base, area, model, fellBack, sources, rowsMatched } = located;
   const rows = withKeys(memos.map((memo) => memo.read));
-  // Adapters without area hooks observe the recognised table itself.
-  const positionsArea = fellBack ? model.container : (area ?? model.container);
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
   const accountExclude = area ?? model.container;
   const result: ReadResult = {
     ...base,
     status,
-    positionsArea,
+    positionsArea: areaOf(located),
     rows,
     account: accountFor(root, adapter, rows, accountExclude),
   };
@@ -534,6 +562,18 @@ function readUnsafe(
   return result;
 }
 
+function readUnsafe(
+  root: ParentNode,
+  adapter: Adapter,
+  keep?: (snapshot: TableSnapshot) => void,
+): ReadResult {
+  const located = locate(root, adapter);
+  if (!('model' in located)) return located;
+  const memos: RowMemo[] = [];
+  readRowsUntil(located, memos, Number.POSITIVE_INFINITY);
+  return compose(located, memos, keep);
+}
+
 /**
  * Reads every open position the page shows.
  *
@@ -550,16 +590,75 @@ export function readPositions(
   try {
     return withTextCache(() => readUnsafe(root, adapter, keep));
   } catch {
-    // A page we cannot read must never break: report it as degraded and read nothing.
-    return {
-      status: 'degraded',
-      adapterId: adapter.id,
-      positionsArea: null,
-      rows: [],
-      account: {},
-      numberFormat: numberFormatForLocale(null),
-    };
+    return unreadable(adapter);
   }
+}
+
+/** A page we cannot read must never break: report it as degraded and read nothing. */
+function unreadable(adapter: Adapter): ReadResult {
+  return {
+    status: 'degraded',
+    adapterId: adapter.id,
+    positionsArea: null,
+    rows: [],
+    account: {},
+    numberFormat: numberFormatForLocale(null),
+  };
+}
+
+/**
+ * A full read cut into slices, each in its own task, so that reading a long table cold (the first
+ * read runs in V8's interpreter, compiling as it goes) never makes a long task on the page.
+ */
+export interface SlicedRead {
+  /** The area the finished read will report: observe it from the first slice, so no change made
+   * between slices is missed (the rows read before it are then read again). */
+  readonly positionsArea: Element | null;
+  /**
+   * Reads more rows until the clock (`performance.now()`) passes `endsAt`, and at least one.
+   * @returns the result once every row is read, else null: call again in a later task
+   */
+  next(endsAt: number): ReadResult | null;
+}
+
+/**
+ * Starts a full read that stops at `endsAt` (performance.now() time) once the table is located and
+ * at least one row read.
+ *
+ * @returns the result when the read finished in this slice, else the read to go on with
+ */
+export function startSlicedRead(
+  root: ParentNode,
+  adapter: Adapter,
+  endsAt: number,
+  keep?: (snapshot: TableSnapshot) => void,
+): ReadResult | SlicedRead {
+  let located: Located | ReadResult;
+  try {
+    located = withTextCache(() => locate(root, adapter));
+  } catch {
+    return unreadable(adapter);
+  }
+  if (!('model' in located)) return located;
+  const table = located;
+  const memos: RowMemo[] = [];
+  const next = (sliceEndsAt: number): ReadResult | null => {
+    try {
+      return withTextCache(() => {
+        readRowsUntil(table, memos, sliceEndsAt);
+        if (memos.length < table.sources.length) return null;
+        // A row left the page between slices: what was read is not a table any more; read it
+        // again in full, now. Text changed meanwhile is caught by the watcher's records.
+        if (!table.sources.every((source) => source.element.isConnected)) {
+          return readUnsafe(root, adapter, keep);
+        }
+        return compose(table, memos, keep);
+      });
+    } catch {
+      return unreadable(adapter);
+    }
+  };
+  return next(endsAt) ?? { positionsArea: areaOf(table), next };
 }
 
 /**

@@ -28,11 +28,11 @@ export interface WatchContext {
 export interface WatchOptions {
   /**
    * Read the page and render: called at most once per animation frame after a relevant change.
-   * Returns the positions area it read from (null while the page has none), which is then observed.
    * `changes`: the area's relevant mutations since the last read when only mutations caused this
-   * one (for an incremental read), else null (start, navigation, visibility, refresh: read all).
+   * one (for an incremental read), else null (start, navigation, visibility, refresh: read all;
+   * 'continue': go on with the read cut short last frame).
    */
-  readonly read: (reason: WatchReason, changes: readonly MutationRecord[] | null) => Element | null;
+  readonly read: (reason: WatchReason, changes: readonly MutationRecord[] | null) => ReadPass;
   /** Called before the read that follows a navigation, with the new URL. */
   readonly onNavigate: (url: URL) => void;
   /** True for nodes that are ours (the panel host): their changes never trigger a read. */
@@ -44,7 +44,25 @@ export interface WatchOptions {
 }
 
 export type WatchReason =
-  'start' | 'mutation' | 'area-changed' | 'navigation' | 'visible' | 'manual';
+  | 'start'
+  | 'mutation'
+  | 'area-changed'
+  | 'navigation'
+  | 'visible'
+  | 'manual'
+  /** The last read was cut at its slice's end (read-incremental.ts readSlice): read on. */
+  | 'continue';
+
+/** What one read did. */
+export interface ReadPass {
+  /** The positions area it read from (null while the page has none): observed from now on. */
+  readonly area: Element | null;
+  /**
+   * It stopped at its slice's end: the next frame reads on ('continue'). Mutations meanwhile wait
+   * for it to finish and are read after; a navigation or structural change starts over instead.
+   */
+  readonly unfinished: boolean;
+}
 
 export interface Watcher {
   /** Schedule a read now (settings changed, for instance). */
@@ -148,21 +166,34 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
     }
     // Records not yet delivered to the callback belong to this read too.
     collect(areaObserver.takeRecords());
+    // A read going on keeps the records: they changed rows it may have read, and are read after it.
+    const continuing = reason === 'continue';
     const changes = reason === 'mutation' ? pendingRecords : null;
-    pendingRecords = [];
+    if (!continuing) pendingRecords = [];
+    let pass: ReadPass | null = null;
     try {
-      attach(options.read(reason, changes));
+      pass = options.read(reason, changes);
+      attach(pass.area);
     } catch (error) {
       // Contained: a failure here must never surface as an uncaught error in the page's console.
       options.onError(error);
     }
+    if (pass?.unfinished === true) schedule('continue');
+    // Mutations that came while the read went on: read them now that it is done.
+    else if (continuing && pendingRecords?.length !== 0) schedule('mutation');
+  }
+
+  /** Which pending reason wins: structural ones over a read going on, which waits for no tick. */
+  function outranks(reason: WatchReason, pending: WatchReason | null): boolean {
+    if (pending === null || pending === 'mutation') return true;
+    return pending === 'continue' && reason !== 'mutation';
   }
 
   function schedule(reason: WatchReason): void {
     if (stopped) return;
     // A navigation or structural change outranks a plain tick that is already queued.
-    if (pendingReason === null || pendingReason === 'mutation') pendingReason = reason;
-    if (reason !== 'mutation') pendingRecords = null;
+    if (outranks(reason, pendingReason)) pendingReason = reason;
+    if (reason !== 'mutation' && reason !== 'continue') pendingRecords = null;
     if (document.hidden) {
       pendingWhileHidden = true;
       return;

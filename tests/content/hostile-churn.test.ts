@@ -36,7 +36,7 @@ describe('a page in constant churn', () => {
         const result = readPage();
         viewOf(result); // the full path to the panel's view, as the controller does
         reads.push(result);
-        return result.positionsArea;
+        return { area: result.positionsArea, unfinished: false };
       },
       onNavigate: () => {},
       isOwnNode: () => false,

@@ -35,7 +35,7 @@ describe('watchPositions', () => {
     return watchPositions(ctx, {
       read: (reason) => {
         reads.push(reason);
-        return document.getElementById('positions');
+        return { area: document.getElementById('positions'), unfinished: false };
       },
       onNavigate: () => {},
       isOwnNode: (node) => node === host || host.contains(node),
