@@ -114,7 +114,7 @@ export function findDivGrids(scope: Element, leaves: Map<Element, PositionField>
         continue;
       }
       seen.add(signature);
-      rows.push({ element: row, cells });
+      rows.push({ element: row, cells, texts });
     }
     models.push({
       container: body?.container ?? header, // no rows: the header row is all there is

@@ -17,6 +17,8 @@ export interface TableRow {
   readonly element: Element;
   /** Cells in column order; cells[i] sits under headers[i]. */
   readonly cells: readonly Element[];
+  /** The cells' texts when the model was built: the read that built it reads the rows from these. */
+  readonly texts: readonly string[];
 }
 
 export interface TableModel {
@@ -131,10 +133,20 @@ function findHeaders(table: Element): string[] {
   return headerCells.map((cell) => readText(cell));
 }
 
-/** Builds a table model, or null when the element has no header or no data rows structure. */
-export function buildTableModel(table: Element): TableModel | null {
+/**
+ * Builds a table model, or null when the element has no header or no data rows structure.
+ *
+ * @param wanted - asked of the normalised headers before any row is read: a table it refuses (an
+ *   order book, a trade history) costs its header only, however many rows it ticks
+ */
+export function buildTableModel(
+  table: Element,
+  wanted: (normalizedHeaders: readonly string[]) => boolean = () => true,
+): TableModel | null {
   const headers = findHeaders(table);
   if (headers.length === 0) return null;
+  const normalizedHeaders = headers.map(normalizeLabel);
+  if (!wanted(normalizedHeaders)) return null;
   const rows: TableRow[] = [];
   const seen = new Set<string>();
   let duplicatesSkipped = false;
@@ -156,12 +168,12 @@ export function buildTableModel(table: Element): TableModel | null {
       continue;
     }
     seen.add(signature);
-    rows.push({ element: row, cells });
+    rows.push({ element: row, cells, texts });
   }
   return {
     container: table,
     headers,
-    normalizedHeaders: headers.map(normalizeLabel),
+    normalizedHeaders,
     rows,
     duplicatesSkipped,
   };

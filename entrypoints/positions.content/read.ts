@@ -139,7 +139,9 @@ function bestTable(tables: readonly TableModel[], adapter: Adapter): TableModel 
 function findModel(scope: ParentNode, adapter: Adapter): Model | null {
   const best = bestTable(
     findTables(scope)
-      .map((element) => buildTableModel(element))
+      .map((element) =>
+        buildTableModel(element, (headers) => isPositionsTable(recognisedFields(headers, adapter))),
+      )
       .filter((table): table is TableModel => table !== null),
     adapter,
   );
@@ -519,7 +521,10 @@ function readRowsUntil(located: Located, memos: RowMemo[], endsAt: number): void
   const { sources, adapter, base } = located;
   for (let index = memos.length; index < sources.length; index += 1) {
     const source = sources[index] as RowSource;
-    memos.push(readRow(source, adapter, base.numberFormat, source.scanElements.map(readText)));
+    // The texts the table was recognised by: in slices, changes since are read after (the watcher
+    // observes the area from the first slice on), as for rows read then.
+    const texts = source.foundTexts ?? source.scanElements.map(readText);
+    memos.push(readRow(source, adapter, base.numberFormat, texts));
     // At least one row per slice, so a slice always makes progress.
     if (endsAt !== Number.POSITIVE_INFINITY && performance.now() >= endsAt) return;
   }
@@ -622,8 +627,8 @@ export interface SlicedRead {
 }
 
 /**
- * Starts a full read that stops at `endsAt` (performance.now() time) once the table is located and
- * at least one row read.
+ * Starts a full read that stops at `endsAt` (performance.now() time): after locating the table
+ * when that took the slice, else after the rows read by then (at least one).
  *
  * @returns the result when the read finished in this slice, else the read to go on with
  */
@@ -658,6 +663,8 @@ export function startSlicedRead(
       return unreadable(adapter);
     }
   };
+  // Locating a table read cold can take the whole slice: its rows then start in the next one.
+  if (performance.now() >= endsAt) return { positionsArea: areaOf(table), next };
   return next(endsAt) ?? { positionsArea: areaOf(table), next };
 }
 
