@@ -238,12 +238,16 @@ export async function runPanelController(ctx: ContentScriptContext): Promise<voi
     const { adapter } = current;
     let area: Element | null = null;
     try {
-      const result = current.reader.readSlice(
-        document,
-        adapter,
-        reason === 'continue' ? 'continue' : reason === 'mutation' ? changes : null,
-        performance.now() + READ_SLICE_MS,
-      );
+      const endsAt = performance.now() + READ_SLICE_MS;
+      const result =
+        reason === 'continue'
+          ? current.reader.readSlice(document, adapter, 'continue', endsAt, changes)
+          : current.reader.readSlice(
+              document,
+              adapter,
+              reason === 'mutation' ? changes : null,
+              endsAt,
+            );
       area = result.positionsArea;
       // Cut at the slice's end: nothing to send until every row is read (the watcher reads on).
       if ('unfinished' in result) return { area, unfinished: true };

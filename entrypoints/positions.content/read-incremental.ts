@@ -51,11 +51,18 @@ export interface PositionsReader {
    */
   read(root: ParentNode, adapter: Adapter, changes: readonly MutationRecord[] | null): ReadResult;
   /**
-   * As `read`, but a full read stops once the clock (`performance.now()`) passes `endsAt`, after
-   * locating the table and reading at least one row, and says so; a tick's re-read is never cut.
+   * As `read`, but a full read for want of changes (start, navigation, a structural reason) stops
+   * once the clock (`performance.now()`) passes `endsAt` and says so. It locates the table, then
+   * reads rows in the slices that follow. A read in answer to mutations is never cut: a tick's
+   * re-read, and on card layouts (which keep no cache) the full read a tick causes. Nor is the
+   * full read that follows a cut read given up (a page rebuilding its table every frame would
+   * otherwise never be read to the end).
    *
    * @param changes - as for `read`, or 'continue' to go on with the full read cut last time (a
    *   read in full when there is none for this root and adapter)
+   * @param meanwhile - with 'continue': the area's mutations since the cut read began, applied as a
+   *   tick's re-read once it finishes, so its answer is as fresh as a read in one go; null when
+   *   they are not known (the caller reads in full after)
    * @returns the result, or `unfinished` with the area to observe meanwhile
    */
   readSlice(
@@ -63,6 +70,7 @@ export interface PositionsReader {
     adapter: Adapter,
     changes: readonly MutationRecord[] | null | 'continue',
     endsAt: number,
+    meanwhile?: readonly MutationRecord[] | null,
   ): ReadResult | UnfinishedRead;
   /** Forget the last read (the next read is a full one). */
   reset(): void;
@@ -344,12 +352,48 @@ export function createPositionsReader(): PositionsReader {
   };
 
   function full(root: ParentNode, adapter: Adapter, endsAt: number): ReadResult | UnfinishedRead {
+    // A cut read given up for this one: this one is read to the end.
+    const until = sliced === null ? endsAt : Number.POSITIVE_INFINITY;
     cached = null;
     sliced = null;
-    const started = startSlicedRead(root, adapter, endsAt, keep);
+    const started = startSlicedRead(root, adapter, until, keep);
     if ('rows' in started) return started;
     sliced = { read: started, root, adapter };
     return { unfinished: true, positionsArea: started.positionsArea };
+  }
+
+  /** A tick's re-read of the cache, or null when it needs a full read. */
+  function rereadCached(
+    root: ParentNode,
+    adapter: Adapter,
+    changes: readonly MutationRecord[],
+  ): ReadResult | null {
+    const current = cached;
+    if (current === null) return null;
+    try {
+      return withTextCache(() => reread(current, root, adapter, changes));
+    } catch {
+      return null; // any surprise: the full read decides (and contains its own failures)
+    }
+  }
+
+  function readOn(
+    root: ParentNode,
+    adapter: Adapter,
+    endsAt: number,
+    meanwhile: readonly MutationRecord[] | null,
+  ): ReadResult | UnfinishedRead {
+    const going = sliced;
+    if (going === null || going.root !== root || going.adapter !== adapter) {
+      return full(root, adapter, endsAt);
+    }
+    const result = going.read.next(endsAt);
+    if (result === null) return { unfinished: true, positionsArea: going.read.positionsArea };
+    sliced = null;
+    if (meanwhile === null || meanwhile.length === 0) return result;
+    // What changed while the rows were read in slices, read now as a tick; a change of structure
+    // meanwhile means reading again, in one go.
+    return rereadCached(root, adapter, meanwhile) ?? full(root, adapter, Number.POSITIVE_INFINITY);
   }
 
   function readSlice(
@@ -357,27 +401,11 @@ export function createPositionsReader(): PositionsReader {
     adapter: Adapter,
     changes: readonly MutationRecord[] | null | 'continue',
     endsAt: number,
+    meanwhile: readonly MutationRecord[] | null = [],
   ): ReadResult | UnfinishedRead {
-    if (changes === 'continue') {
-      const going = sliced;
-      if (going === null || going.root !== root || going.adapter !== adapter) {
-        return full(root, adapter, endsAt);
-      }
-      const result = going.read.next(endsAt);
-      if (result === null) return { unfinished: true, positionsArea: going.read.positionsArea };
-      sliced = null;
-      return result;
-    }
-    sliced = null;
-    const current = cached;
-    if (changes === null || current === null) return full(root, adapter, endsAt);
-    let result: ReadResult | null = null;
-    try {
-      result = withTextCache(() => reread(current, root, adapter, changes));
-    } catch {
-      result = null; // any surprise: the full read decides (and contains its own failures)
-    }
-    return result ?? full(root, adapter, endsAt);
+    if (changes === 'continue') return readOn(root, adapter, endsAt, meanwhile);
+    if (changes === null) return full(root, adapter, endsAt);
+    return rereadCached(root, adapter, changes) ?? full(root, adapter, Number.POSITIVE_INFINITY);
   }
 
   return {

@@ -29,8 +29,9 @@ export interface WatchOptions {
   /**
    * Read the page and render: called at most once per animation frame after a relevant change.
    * `changes`: the area's relevant mutations since the last read when only mutations caused this
-   * one (for an incremental read), else null (start, navigation, visibility, refresh: read all;
-   * 'continue': go on with the read cut short last frame).
+   * one (for an incremental read), else null (start, navigation, visibility, refresh: read all).
+   * With reason 'continue' (go on with the read cut short last frame): the mutations since that
+   * read began, null when too many to keep (a read in full follows it).
    */
   readonly read: (reason: WatchReason, changes: readonly MutationRecord[] | null) => ReadPass;
   /** Called before the read that follows a navigation, with the new URL. */
@@ -59,7 +60,7 @@ export interface ReadPass {
   readonly area: Element | null;
   /**
    * It stopped at its slice's end: the next frame reads on ('continue'). Mutations meanwhile wait
-   * for it to finish and are read after; a navigation or structural change starts over instead.
+   * for it and are handed to it; a navigation or structural change starts over instead.
    */
   readonly unfinished: boolean;
 }
@@ -166,9 +167,10 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
     }
     // Records not yet delivered to the callback belong to this read too.
     collect(areaObserver.takeRecords());
-    // A read going on keeps the records: they changed rows it may have read, and are read after it.
+    // A read going on is handed every record since it began, each time (it applies them when it
+    // finishes): they may have changed rows it read already.
     const continuing = reason === 'continue';
-    const changes = reason === 'mutation' ? pendingRecords : null;
+    const changes = reason === 'mutation' || continuing ? pendingRecords : null;
     if (!continuing) pendingRecords = [];
     let pass: ReadPass | null = null;
     try {
@@ -178,9 +180,13 @@ export function watchPositions(ctx: WatchContext, options: WatchOptions): Watche
       // Contained: a failure here must never surface as an uncaught error in the page's console.
       options.onError(error);
     }
-    if (pass?.unfinished === true) schedule('continue');
-    // Mutations that came while the read went on: read them now that it is done.
-    else if (continuing && pendingRecords?.length !== 0) schedule('mutation');
+    if (pass?.unfinished === true) {
+      schedule('continue');
+    } else if (continuing) {
+      // Done: it read the records. Too many to keep, they are not known: read everything again.
+      if (pendingRecords === null) schedule('mutation');
+      else pendingRecords = [];
+    }
   }
 
   /** Which pending reason wins: structural ones over a read going on, which waits for no tick. */
