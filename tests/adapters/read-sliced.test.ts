@@ -2,8 +2,12 @@
  * Full reads cut into slices (read.ts startSlicedRead, read-incremental.ts readSlice) must answer
  * exactly as one full read does: on every committed fixture page, one row per slice or all in one,
  * through the incremental reader's 'continue', and when the page changes between slices (a cell's
- * text, a row removed or added, a header renamed, a cell replaced), once the records the watcher
- * kept meanwhile are read. A page that throws in a later slice gives a degraded result, no throw.
+ * text, a row removed or added, a header renamed, a cell replaced): in the finishing call when
+ * 'continue' is handed the records made meanwhile (as the watcher does), else once they are read
+ * after. Only reads for want of changes are cut: a read in answer to records (a tick, a card
+ * layout's full read on a tick) is read in one go, and so is a full read that gives up a cut read
+ * (a page rebuilding its table every frame is still read). A page that throws in a later slice
+ * gives a degraded result, no throw.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findAdapter } from '../../entrypoints/positions.content/adapters/index';
@@ -84,11 +88,23 @@ function comparable(result: ReadResult) {
 
 function expectSameRead(actual: ReadResult, expected: ReadResult): void {
   expect(comparable(actual)).toEqual(comparable(expected));
-  expect(actual.positionsArea).toBe(expected.positionsArea);
-  expect(actual.rows.map((row) => row.element)).toEqual(expected.rows.map((row) => row.element));
-  actual.rows.forEach((row, index) => {
-    expect(row.element).toBe(expected.rows[index]?.element);
-  });
+  expect(actual.positionsArea === expected.positionsArea, 'the same positions area').toBe(true);
+  expect(actual.rows.map((row, index) => row.element === expected.rows[index]?.element)).toEqual(
+    expected.rows.map(() => true),
+  );
+}
+
+/**
+ * Where `element` is among the rows read (-1: not there). Elements are checked by identity or
+ * index, never handed to a matcher: a failing match prints and diffs whole DOM trees (a heap's worth).
+ */
+function rowIndexOf(result: ReadResult, element: Element): number {
+  return result.rows.findIndex((row) => row.element === element);
+}
+
+/** How many rows of `result` are the very rows of `before` (handed on, not read anew). */
+function rowsKept(result: ReadResult, before: ReadResult): number {
+  return result.rows.filter((row) => before.rows.includes(row)).length;
 }
 
 /** The answer must equal a fresh full read of the page as it is now. */
@@ -219,7 +235,7 @@ describe('a sliced full read equals a full read, on every fixture page', () => {
         const started = startSlicedRead(page.document, page.adapter, ONE_ROW);
         expect(isFinished(started)).toBe(false);
         // Observed from the first slice: the area the finished read will report.
-        expect((started as SlicedRead).positionsArea).toBe(full.positionsArea);
+        expect((started as SlicedRead).positionsArea === full.positionsArea).toBe(true);
         const { result, calls } = finishSliced(started, ONE_ROW);
         expect(calls).toBe(full.rows.length);
         expectSameRead(result, full);
@@ -283,12 +299,11 @@ describe('a sliced full read equals a full read, on every fixture page', () => {
         const records = observer.takeRecords();
         expect(records.length).toBeGreaterThan(0);
         const ticked = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
-        // A tick re-read from the cache a table read leaves is never cut, however short its slice;
-        // card layouts keep none, so theirs is a full read, cut as any.
-        const cached: TableSnapshot[] = [];
-        readPositions(page.document, page.adapter, (snapshot) => cached.push(snapshot));
-        expect(isFinished(ticked)).toBe(cached.length > 0);
-        const after = finishReader(reader, page, ticked, ONE_ROW).result;
+        // A read in answer to records is never cut, however short its slice: a table's tick re-read
+        // from the cache the sliced read left, and on card layouts (no cache) the full read it
+        // causes alike.
+        expect(isFinished(ticked)).toBe(true);
+        const after = ticked as ReadResult;
         expectSameAsFull(after, page);
         expect(after.rows[0]?.raw).not.toEqual(row.raw);
 
@@ -324,7 +339,11 @@ describe('changes between slices', () => {
     return { full, reader, cut: second, observer };
   }
 
-  /** The read after the cut read finished: what the watcher passes, 'mutation' with its records. */
+  /**
+   * The records kept meanwhile, read as a tick after the cut read finished. That is what a caller
+   * that leaves out 'continue''s `meanwhile` (its default, []: nothing applied) must do; the
+   * watcher hands them to 'continue' instead (the (c) tests).
+   */
   function readRecords(
     page: Page,
     reader: PositionsReader,
@@ -336,8 +355,147 @@ describe('changes between slices', () => {
     return finishReader(reader, page, answer, ONE_ROW).result;
   }
 
+  /**
+   * Reads on with 'continue' as the watcher drives it: each call is handed every record observed
+   * since the cut read began, one growing list (watch.ts pendingRecords); `meanwhile` null stands
+   * for records that overflowed (the watcher then passes null to every call).
+   */
+  function finishWithMeanwhile(
+    page: Page,
+    reader: PositionsReader,
+    cut: UnfinishedRead,
+    observer: MutationObserver,
+    meanwhile: MutationRecord[] | null,
+  ): { result: ReadResult; calls: number } {
+    let answer: ReadResult | UnfinishedRead = cut;
+    let calls = 0;
+    while (!isFinished(answer)) {
+      if (calls >= MAX_SLICES) throw new Error('the sliced read never finished');
+      const records = observer.takeRecords();
+      meanwhile?.push(...records);
+      answer = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW, meanwhile);
+      calls += 1;
+    }
+    return { result: answer, calls };
+  }
+
   for (const file of multiRow) {
     describe(`${file.adapterId}/${file.name}`, () => {
+      it('(c) meanwhile: text changed in a row already read and in one not yet read: the finishing call answers a fresh full read', () => {
+        const page = openFixture(file);
+        const { full, reader, cut, observer } = cutAfterFirstRow(page);
+        const first = full.rows[0];
+        const last = full.rows.at(-1);
+        if (first === undefined || last === undefined) throw new Error('no rows');
+        tickLastDigit(fieldTextNode(first));
+        tickLastDigit(fieldTextNode(last));
+        const now = readPositions(page.document, page.adapter);
+        // Changes a read sees, in both rows.
+        expect(now.rows[0]?.raw).not.toEqual(first.raw);
+        expect(now.rows.at(-1)?.raw).not.toEqual(last.raw);
+        const meanwhile: MutationRecord[] = [];
+        const { result, calls } = finishWithMeanwhile(
+          page,
+          reader,
+          cut as UnfinishedRead,
+          observer,
+          meanwhile,
+        );
+        expect(meanwhile.length).toBeGreaterThanOrEqual(2);
+        // The call that reads the last row answers: one call per row left, no read after.
+        expect(calls).toBe(full.rows.length - 1);
+        expectSameAsFull(result, page);
+        observer.disconnect();
+      });
+
+      it('(c) meanwhile: a row already read removed: the finishing call answers a fresh full read', () => {
+        const page = openFixture(file);
+        const { full, reader, cut, observer } = cutAfterFirstRow(page);
+        const gone = full.rows[0]?.element;
+        if (gone === undefined) throw new Error('no first row');
+        gone.remove();
+        const { result, calls } = finishWithMeanwhile(
+          page,
+          reader,
+          cut as UnfinishedRead,
+          observer,
+          [],
+        );
+        expect(calls).toBe(full.rows.length - 1);
+        expect(rowIndexOf(result, gone)).toBe(-1);
+        expectSameAsFull(result, page);
+        observer.disconnect();
+      });
+
+      it('(c) meanwhile: a row not yet read removed, and a text changed in one read: the finishing call answers a fresh full read', () => {
+        const page = openFixture(file);
+        const { full, reader, cut, observer } = cutAfterFirstRow(page);
+        const first = full.rows[0];
+        const gone = full.rows.at(-1)?.element;
+        if (first === undefined || gone === undefined) throw new Error('no rows');
+        tickLastDigit(fieldTextNode(first));
+        gone.remove();
+        const { result, calls } = finishWithMeanwhile(
+          page,
+          reader,
+          cut as UnfinishedRead,
+          observer,
+          [],
+        );
+        expect(calls).toBe(full.rows.length - 1);
+        expect(rowIndexOf(result, gone)).toBe(-1);
+        expect(result.rows[0]?.raw).not.toEqual(first.raw);
+        expectSameAsFull(result, page);
+        observer.disconnect();
+      });
+
+      it('(c) meanwhile: a row added (only its records tell): the finishing call answers a fresh full read', () => {
+        const page = openFixture(file);
+        const { full, reader, cut, observer } = cutAfterFirstRow(page);
+        const last = full.rows.at(-1);
+        if (last === undefined) throw new Error('no last row');
+        const added = last.element.cloneNode(true) as Element;
+        last.element.after(added);
+        tickLastDigit(fieldTextNode({ ...last, element: added })); // a position of its own
+        const { result, calls } = finishWithMeanwhile(
+          page,
+          reader,
+          cut as UnfinishedRead,
+          observer,
+          [],
+        );
+        expect(calls).toBe(full.rows.length - 1);
+        expect(rowIndexOf(result, added)).toBeGreaterThanOrEqual(0);
+        expectSameAsFull(result, page);
+        observer.disconnect();
+      });
+
+      it('(c) meanwhile null (records not known): the finishing call answers the sliced read as read; the caller reads in full after', () => {
+        const page = openFixture(file);
+        const { full, reader, cut, observer } = cutAfterFirstRow(page);
+        const first = full.rows[0];
+        if (first === undefined) throw new Error('no first row');
+        tickLastDigit(fieldTextNode(first)); // in a row already read
+        const now = readPositions(page.document, page.adapter);
+        expect(now.rows[0]?.raw).not.toEqual(first.raw);
+        const { result, calls } = finishWithMeanwhile(
+          page,
+          reader,
+          cut as UnfinishedRead,
+          observer,
+          null,
+        );
+        expect(calls).toBe(full.rows.length - 1);
+        // Nothing applied: the table as it was when the read located it, the change not in it.
+        expectSameRead(result, full);
+        // What the watcher does then ('mutation' with changes null): a read in full, fresh.
+        expectSameAsFull(
+          reader.readSlice(page.document, page.adapter, null, ALL_ROWS) as ReadResult,
+          page,
+        );
+        observer.disconnect();
+      });
+
       it('(a) a cell text changed in a row already read: the records read after give the full read', () => {
         const page = openFixture(file);
         const { full, reader, cut, observer } = cutAfterFirstRow(page);
@@ -376,7 +534,7 @@ describe('changes between slices', () => {
         gone.remove();
         const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
         expectSameAsFull(finished, page);
-        expect(finished.rows.map((row) => row.element)).not.toContain(gone);
+        expect(rowIndexOf(finished, gone)).toBe(-1);
         expect(finished.rows.every((row) => row.element.isConnected)).toBe(true);
         expectSameAsFull(readRecords(page, reader, observer), page);
         observer.disconnect();
@@ -390,7 +548,7 @@ describe('changes between slices', () => {
         gone.remove();
         const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
         expectSameAsFull(finished, page);
-        expect(finished.rows.map((row) => row.element)).not.toContain(gone);
+        expect(rowIndexOf(finished, gone)).toBe(-1);
         expectSameAsFull(readRecords(page, reader, observer), page);
         observer.disconnect();
       });
@@ -404,10 +562,10 @@ describe('changes between slices', () => {
         last.element.after(added);
         tickLastDigit(fieldTextNode({ ...last, element: added })); // a position of its own
         const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-        expect(finished.rows.map((row) => row.element)).not.toContain(added);
+        expect(rowIndexOf(finished, added)).toBe(-1);
         const after = readRecords(page, reader, observer);
         expectSameAsFull(after, page);
-        expect(after.rows.map((row) => row.element)).toContain(added);
+        expect(rowIndexOf(after, added)).toBeGreaterThanOrEqual(0);
         observer.disconnect();
       });
 
@@ -475,7 +633,7 @@ describe('changes between slices', () => {
     replacement.textContent = '61111.11';
     cell.replaceWith(replacement);
     const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-    expect(finished.rows[0]?.element).toBe(row);
+    expect(finished.rows[0]?.element === row).toBe(true);
     const after = readRecords(page, reader, observer);
     expectSameAsFull(after, page);
     expect(after.rows[0]?.raw.markPrice).toBe('61111.11');
@@ -497,23 +655,30 @@ describe('changes between slices', () => {
     expectSameAsFull(after as ReadResult, page);
     (after as ReadResult).rows.forEach((row, index) => {
       if (index === 5) expect(row.raw).not.toEqual(before.rows[index]?.raw);
-      else expect(row).toBe(before.rows[index]);
+      else expect(row === before.rows[index], `row ${String(index)} handed on`).toBe(true);
     });
     observer.disconnect();
   });
 
-  it('a structural change after a sliced read is a full read, itself cut', () => {
+  it('a structural change after a sliced read is a full read in one go (it answers records)', () => {
     const page = openBench(6);
     const reader = createPositionsReader();
     const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
     const observer = observe(page, first.positionsArea);
     const { result: before } = finishReader(reader, page, first, ONE_ROW);
-    before.rows[2]?.element.remove();
-    const again = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
-    expect(isFinished(again)).toBe(false);
-    const { result, calls } = finishReader(reader, page, again, ONE_ROW);
-    expect(calls).toBe(5);
+    const gone = before.rows[2]?.element;
+    if (gone === undefined) throw new Error('no third row');
+    gone.remove();
+    const records = observer.takeRecords();
+    expect(records.map((record) => record.type)).toEqual(['childList']);
+    const again = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
+    expect(isFinished(again)).toBe(true);
+    const result = again as ReadResult;
+    expect(result.rows).toHaveLength(5);
+    expect(rowIndexOf(result, gone)).toBe(-1);
     expectSameAsFull(result, page);
+    // A full read, not a re-read: every row read anew.
+    expect(rowsKept(result, before)).toBe(0);
     observer.disconnect();
   });
 });
@@ -533,15 +698,16 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
     return reader;
   }
 
-  it('on another root: that root from its first row, and the cut read is dropped', () => {
+  it('on another root: that root read in one go (it gives up the cut read), which is dropped', () => {
     const pageA = openFixture(file);
     const pageB = openFixture(file);
     const reader = cutReader(pageA);
+    // A full read that gives up a cut read goes to the end, however short its slice.
     const onB = reader.readSlice(pageB.document, pageB.adapter, 'continue', ONE_ROW);
-    expect(isFinished(onB)).toBe(false);
+    expect(isFinished(onB)).toBe(true);
     expect(onB.positionsArea?.ownerDocument).toBe(pageB.document);
-    const { result: resultB, calls: callsB } = finishReader(reader, pageB, onB, ONE_ROW);
-    expect(callsB).toBe(3); // from its first row, not from where A's read stopped
+    const resultB = onB as ReadResult;
+    expect(resultB.rows).toHaveLength(3); // all of B's rows, not A's last two
     expectSameAsFull(resultB, pageB);
     // A's cut read is gone: going on with A starts over (two more rows would have finished it).
     const onA = reader.readSlice(pageA.document, pageA.adapter, 'continue', ONE_ROW);
@@ -554,7 +720,8 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
   it('with another adapter: read with that adapter', () => {
     const page = openFixture(file);
     const reader = cutReader(page);
-    const generic = reader.readSlice(page.document, GENERIC_ADAPTER, 'continue', ALL_ROWS);
+    // It gives up the cut read: read to the end in one go, however short its slice.
+    const generic = reader.readSlice(page.document, GENERIC_ADAPTER, 'continue', ONE_ROW);
     expect(isFinished(generic)).toBe(true);
     expect((generic as ReadResult).adapterId).toBe(GENERIC_ADAPTER.id);
     expectSameRead(generic as ReadResult, readPositions(page.document, GENERIC_ADAPTER));
@@ -622,6 +789,134 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
     );
     expect(calls).toBe(2);
     expectSameAsFull(result, page);
+  });
+});
+
+describe('a read in answer to records is read in one go, whatever endsAt', () => {
+  /** Card layouts: a full read leaves no cache, so every tick is a full read. */
+  const cardFixtures = fixtures.filter((file) => {
+    const page = openFixture(file);
+    let snapshots = 0;
+    readPositions(page.document, page.adapter, () => (snapshots += 1));
+    return snapshots === 0;
+  });
+
+  it('there are card layouts among the fixtures', () => {
+    expect(cardFixtures.map((file) => file.name)).toEqual(
+      expect.arrayContaining(['2026-11-22-en-cards', '2026-11-22-zh-cards']),
+    );
+  });
+
+  for (const file of cardFixtures) {
+    it(`${file.adapterId}/${file.name}: a tick (records, no cache) is answered in one call with endsAt -Infinity`, () => {
+      const page = openFixture(file);
+      const reader = createPositionsReader();
+      // A read for want of changes is cut, on cards as anywhere.
+      const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+      expect(isFinished(first)).toBe(false);
+      const observer = observe(page, first.positionsArea);
+      const { result: before } = finishReader(reader, page, first, ONE_ROW);
+      const row = before.rows.at(-1);
+      if (row === undefined) throw new Error('no rows');
+      tickLastDigit(fieldTextNode(row));
+      const records = observer.takeRecords();
+      expect(records.length).toBeGreaterThan(0);
+      const ticked = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
+      expect(isFinished(ticked)).toBe(true);
+      expectSameAsFull(ticked as ReadResult, page);
+      expect((ticked as ReadResult).rows.at(-1)?.raw).not.toEqual(row.raw);
+      // A full read (no cache to re-read from): every row read anew.
+      expect(rowsKept(ticked as ReadResult, before)).toBe(0);
+      // It left nothing cut behind: 'continue' now starts a read of its own, cut again.
+      expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
+        false,
+      );
+      observer.disconnect();
+    });
+  }
+
+  it('a tick with no cache yet (after reset) is read in full in one call, on a table too', () => {
+    const page = openBench(8);
+    const reader = createPositionsReader();
+    const before = reader.read(page.document, page.adapter, null);
+    const observer = observe(page, before.positionsArea);
+    reader.reset();
+    const row = before.rows[3];
+    if (row === undefined) throw new Error('no fourth row');
+    tickLastDigit(fieldTextNode(row));
+    const ticked = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
+    expect(isFinished(ticked)).toBe(true);
+    expectSameAsFull(ticked as ReadResult, page);
+    expect((ticked as ReadResult).rows[3]?.raw).not.toEqual(row.raw);
+    observer.disconnect();
+  });
+
+  it('a tick while a cut read goes on gives it up and is read in full in one call', () => {
+    const page = openBench(8);
+    const reader = createPositionsReader();
+    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+    expect(isFinished(first)).toBe(false);
+    const observer = observe(page, first.positionsArea);
+    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
+      false,
+    );
+    const row = readPositions(page.document, page.adapter).rows[6];
+    if (row === undefined) throw new Error('no seventh row');
+    tickLastDigit(fieldTextNode(row));
+    const ticked = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
+    expect(isFinished(ticked)).toBe(true);
+    expectSameAsFull(ticked as ReadResult, page);
+    expect((ticked as ReadResult).rows[6]?.raw).not.toEqual(row.raw);
+    observer.disconnect();
+  });
+});
+
+describe('a full read that gives up a cut read is read to the end', () => {
+  /** A bench page whose area the page replaces with a fresh copy, a tick written in its first row. */
+  function replaceArea(page: Page, area: Element | null, frame: number): Element {
+    if (area === null) throw new Error('no area');
+    const copy = area.cloneNode(true) as Element;
+    const mark = copy.querySelector('.mark')?.firstChild;
+    if (mark?.nodeType !== 3) throw new Error('no mark text');
+    (mark as Text).data = `6${String(1000 + frame)}.25`;
+    area.replaceWith(copy);
+    expect(page.document.contains(copy)).toBe(true);
+    return copy;
+  }
+
+  it('a read for want of changes while a cut read goes on answers in that call; the next one is cut again', () => {
+    const page = openBench(6);
+    const reader = createPositionsReader();
+    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+    expect(isFinished(first)).toBe(false);
+    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
+      false,
+    );
+    const restarted = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+    expect(isFinished(restarted)).toBe(true);
+    expectSameAsFull(restarted as ReadResult, page);
+    // With no cut read to give up, a read for want of changes is cut again.
+    expect(isFinished(reader.readSlice(page.document, page.adapter, null, ONE_ROW))).toBe(false);
+  });
+
+  it('a page replacing its positions area every frame, read for it each frame (area-changed): a fresh answer at least every second frame', () => {
+    const page = openBench(6);
+    const reader = createPositionsReader();
+    let area: Element | null = readPositions(page.document, page.adapter).positionsArea;
+    const finishedFrames: number[] = [];
+    for (let frame = 0; frame < 20; frame += 1) {
+      area = replaceArea(page, area, frame);
+      // The watcher's reason is area-changed, which the controller reads with changes null.
+      const answer = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+      if (!isFinished(answer)) continue;
+      finishedFrames.push(frame);
+      expectSameAsFull(answer, page);
+      expect(answer.positionsArea === area).toBe(true);
+      expect(answer.rows[0]?.raw.markPrice).toBe(`6${String(1000 + frame)}.25`);
+    }
+    const gaps = finishedFrames.map((frame, index) => frame - (finishedFrames[index - 1] ?? -1));
+    expect(finishedFrames.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(2);
   });
 });
 
