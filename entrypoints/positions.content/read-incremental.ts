@@ -390,7 +390,8 @@ export function createPositionsReader(): PositionsReader {
     const result = going.read.next(endsAt);
     if (result === null) return { unfinished: true, positionsArea: going.read.positionsArea };
     sliced = null;
-    if (meanwhile === null || meanwhile.length === 0) return result;
+    // Read again in full at its end (a row had left the page): the answer is as of now already.
+    if (meanwhile === null || meanwhile.length === 0 || going.read.readAgainInFull) return result;
     // What changed while the rows were read in slices, read now as a tick; a change of structure
     // meanwhile means reading again, in one go.
     return rereadCached(root, adapter, meanwhile) ?? full(root, adapter, Number.POSITIVE_INFINITY);

@@ -624,6 +624,11 @@ export interface SlicedRead {
    * @returns the result once every row is read, else null: call again in a later task
    */
   next(endsAt: number): ReadResult | null;
+  /**
+   * True once `next` answered with a read in full (a row had left the page): that answer is as of
+   * now, so changes made while the slices ran are in it already.
+   */
+  readonly readAgainInFull: boolean;
 }
 
 /**
@@ -647,6 +652,7 @@ export function startSlicedRead(
   if (!('model' in located)) return located;
   const table = located;
   const memos: RowMemo[] = [];
+  let readAgainInFull = false;
   const next = (sliceEndsAt: number): ReadResult | null => {
     try {
       return withTextCache(() => {
@@ -655,6 +661,7 @@ export function startSlicedRead(
         // A row left the page between slices: what was read is not a table any more; read it
         // again in full, now. Text changed meanwhile is caught by the watcher's records.
         if (!table.sources.every((source) => source.element.isConnected)) {
+          readAgainInFull = true;
           return readUnsafe(root, adapter, keep);
         }
         return compose(table, memos, keep);
@@ -663,9 +670,16 @@ export function startSlicedRead(
       return unreadable(adapter);
     }
   };
+  const sliced: SlicedRead = {
+    positionsArea: areaOf(table),
+    next,
+    get readAgainInFull() {
+      return readAgainInFull;
+    },
+  };
   // Locating a table read cold can take the whole slice: its rows then start in the next one.
-  if (performance.now() >= endsAt) return { positionsArea: areaOf(table), next };
-  return next(endsAt) ?? { positionsArea: areaOf(table), next };
+  if (performance.now() >= endsAt) return sliced;
+  return next(endsAt) ?? sliced;
 }
 
 /**

@@ -958,3 +958,65 @@ describe('the slice ends when the clock reaches endsAt', () => {
     expectSameAsFull(answer, page);
   });
 });
+
+describe('a cut read that found a row gone reads the page again once, not twice', () => {
+  /** How many times the page's positions table is looked up during `read` (one per full read). */
+  function tableLookups(page: Page, read: () => void): number {
+    const spy = vi.spyOn(page.window.Element.prototype, 'querySelectorAll');
+    const document = vi.spyOn(page.window.Document.prototype, 'querySelectorAll');
+    try {
+      read();
+      return [...spy.mock.calls, ...document.mock.calls].filter(
+        ([selector]) => typeof selector === 'string' && selector.includes('table'),
+      ).length;
+    } finally {
+      spy.mockRestore();
+      document.mockRestore();
+    }
+  }
+
+  /** A cut read of the bench page with its first row removed after the first slice. */
+  function cutWithRowRemoved() {
+    const page = openBench(4);
+    const reader = createPositionsReader();
+    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+    if (isFinished(first)) throw new Error('expected a cut read');
+    const observer = observe(page, first.positionsArea);
+    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW, []))).toBe(
+      false,
+    );
+    const rows = page.document.querySelectorAll('[role="row"], tr');
+    rows[rows.length - 1]?.remove(); // a row the read has listed; gone before it ends
+    return { page, reader, records: observer.takeRecords() };
+  }
+
+  /** Reads the cut read to its end with the records made meanwhile; the table lookups it made. */
+  function finish(
+    { page, reader }: ReturnType<typeof cutWithRowRemoved>,
+    meanwhile: MutationRecord[],
+  ) {
+    const answers: ReturnType<typeof reader.readSlice>[] = [];
+    const lookups = tableLookups(page, () => {
+      let answer = reader.readSlice(page.document, page.adapter, 'continue', ALL_ROWS, meanwhile);
+      answers.push(answer);
+      while (!isFinished(answer) && answers.length < MAX_SLICES) {
+        answer = reader.readSlice(page.document, page.adapter, 'continue', ALL_ROWS, meanwhile);
+        answers.push(answer);
+      }
+    });
+    const answer = answers[answers.length - 1];
+    if (answer === undefined || !isFinished(answer)) throw new Error('the cut read did not finish');
+    return { answer, lookups };
+  }
+
+  it('with the records of the removal, as many lookups as without them, and the full answer', () => {
+    const withRecords = cutWithRowRemoved();
+    expect(withRecords.records.length).toBeGreaterThan(0);
+    const answered = finish(withRecords, withRecords.records);
+    const without = finish(cutWithRowRemoved(), []);
+    expect(answered.lookups).toBeGreaterThan(0);
+    expect(answered.lookups).toBe(without.lookups);
+    expectSameAsFull(answered.answer, withRecords.page);
+    expect(answered.answer.rows).toHaveLength(3);
+  });
+});
