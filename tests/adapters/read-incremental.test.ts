@@ -5,10 +5,9 @@
  * incremental reader's answer must equal a fresh full read of the same page.
  */
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../entrypoints/positions.content/adapters/types';
-import { readPositions, type ReadResult } from '../../entrypoints/positions.content/read';
 import { createPositionsReader } from '../../entrypoints/positions.content/read-incremental';
 import { adapterForFixture, listFixtures, loadDocument, readFixture } from './fixture-harness';
+import { comparable, expectSameAsFull } from './read-compare';
 import { seededRandom as random } from './seeded-random';
 
 const DATA_CELLS = 'td, [role="cell"], [role="gridcell"]';
@@ -24,30 +23,6 @@ function firstTextNode(element: Element): Text | null {
     if ((node.nodeValue ?? '').trim() !== '') return node as Text;
   }
   return null;
-}
-
-/** Everything a read answers, with elements compared by identity. */
-function comparable(result: ReadResult) {
-  return {
-    status: result.status,
-    account: result.account,
-    numberFormat: result.numberFormat,
-    rows: result.rows.map(({ key, raw, problems, sideSource }) => ({
-      key,
-      raw,
-      problems,
-      sideSource,
-    })),
-  };
-}
-
-function expectSameAsFull(incremental: ReadResult, document: Document, adapter: Adapter): void {
-  const full = readPositions(document, adapter);
-  expect(comparable(incremental)).toEqual(comparable(full));
-  expect(incremental.positionsArea).toBe(full.positionsArea);
-  incremental.rows.forEach((row, index) => {
-    expect(row.element).toBe(full.rows[index]?.element);
-  });
 }
 
 type Step = (document: Document, area: Element, next: () => number) => void;
@@ -203,7 +178,7 @@ describe('incremental reading equals a full read', () => {
         attributes: true,
       });
       let result = reader.read(document, adapter, null);
-      expectSameAsFull(result, document, adapter);
+      expectSameAsFull(result, { document, adapter });
       const next = random(file.name.length * 7919 + file.adapterId.length);
       const steps: Step[] = [
         tickDigit,
@@ -234,7 +209,7 @@ describe('incremental reading equals a full read', () => {
           step?.(document, area, next);
         }
         result = reader.read(document, adapter, observer.takeRecords());
-        expectSameAsFull(result, document, adapter);
+        expectSameAsFull(result, { document, adapter });
       }
       observer.disconnect();
     });
@@ -267,7 +242,7 @@ describe('a tick re-reads only the changed row', () => {
     after.rows.slice(1).forEach((row, index) => {
       expect(row.raw).toBe(before.rows[index + 1]?.raw);
     });
-    expectSameAsFull(after, document, adapter);
+    expectSameAsFull(after, { document, adapter });
   });
 
   it('reads in full when the changes are unknown', () => {

@@ -33,6 +33,7 @@ import {
   readFixture,
   type FixtureFile,
 } from './fixture-harness';
+import { comparable, expectSameAsFull, expectSameRead } from './read-compare';
 
 /** One row per slice: the clock has always passed the slice's end. */
 const ONE_ROW = Number.NEGATIVE_INFINITY;
@@ -49,6 +50,8 @@ interface Page {
   readonly window: Window & typeof globalThis;
   readonly adapter: Adapter;
 }
+
+type Row = ReadResult['rows'][number];
 
 function openFixture(file: FixtureFile): Page {
   const { html, expected } = readFixture(file);
@@ -70,30 +73,6 @@ function openBench(positions: number): Page {
   return openHtml(benchPageHtml(positions), BENCH_URL, adapter);
 }
 
-/** Everything a read answers, elements left out (compared by identity in expectSameRead). */
-function comparable(result: ReadResult) {
-  return {
-    status: result.status,
-    adapterId: result.adapterId,
-    account: result.account,
-    numberFormat: result.numberFormat,
-    rows: result.rows.map(({ key, raw, problems, sideSource }) => ({
-      key,
-      raw,
-      problems,
-      sideSource,
-    })),
-  };
-}
-
-function expectSameRead(actual: ReadResult, expected: ReadResult): void {
-  expect(comparable(actual)).toEqual(comparable(expected));
-  expect(actual.positionsArea === expected.positionsArea, 'the same positions area').toBe(true);
-  expect(actual.rows.map((row, index) => row.element === expected.rows[index]?.element)).toEqual(
-    expected.rows.map(() => true),
-  );
-}
-
 /**
  * Where `element` is among the rows read (-1: not there). Elements are checked by identity or
  * index, never handed to a matcher: a failing match prints and diffs whole DOM trees (a heap's worth).
@@ -105,11 +84,6 @@ function rowIndexOf(result: ReadResult, element: Element): number {
 /** How many rows of `result` are the very rows of `before` (handed on, not read anew). */
 function rowsKept(result: ReadResult, before: ReadResult): number {
   return result.rows.filter((row) => before.rows.includes(row)).length;
-}
-
-/** The answer must equal a fresh full read of the page as it is now. */
-function expectSameAsFull(actual: ReadResult, page: Page): void {
-  expectSameRead(actual, readPositions(page.document, page.adapter));
 }
 
 function isFinished(answer: ReadResult | SlicedRead | UnfinishedRead): answer is ReadResult {
@@ -181,7 +155,7 @@ function tickLastDigit(text: Text): void {
 }
 
 /** A text node of `row` holding the whole text of one of its numeric fields, as read. */
-function fieldTextNode(row: ReadResult['rows'][number]): Text {
+function fieldTextNode(row: Row): Text {
   const values = [
     row.raw.markPrice,
     row.raw.entryPrice,
@@ -214,6 +188,70 @@ function makeHostile(element: Element): () => void {
       }
     }
   };
+}
+
+/** The row at `index` of a read (negative: from the end); a read without it is a broken setup. */
+function rowAt(result: ReadResult, index: number): Row {
+  const row = result.rows.at(index);
+  if (row === undefined) throw new Error(`no row at ${String(index)}`);
+  return row;
+}
+
+/** Writes a tick into a field of `row` (tickLastDigit); the row as read before. */
+function tickRow(row: Row): Row {
+  tickLastDigit(fieldTextNode(row));
+  return row;
+}
+
+/**
+ * A new reader's full read of `page`, cut after its first slice (one row), the area observed as
+ * the watcher observes it (from the first slice on).
+ */
+function startObserved(page: Page) {
+  const reader = createPositionsReader();
+  const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
+  expect(isFinished(first)).toBe(false);
+  return { reader, first, observer: observe(page, first.positionsArea) };
+}
+
+/** A reader whose full read of `page` has read its first row and stopped (observed as above). */
+function cutAfterFirstRow(page: Page) {
+  const { reader, observer } = startObserved(page);
+  const cut = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
+  expect(isFinished(cut)).toBe(false);
+  return { reader, cut: cut as UnfinishedRead, observer };
+}
+
+/** A new reader's full read of `page`, one row per slice, read to its end (observed as above). */
+function readSlicedObserved(page: Page) {
+  const { reader, first, observer } = startObserved(page);
+  return { reader, observer, ...finishReader(reader, page, first, ONE_ROW) };
+}
+
+/** Answers `records` one row per slice: a read in answer to records is never cut, so one call. */
+function answerRecords(page: Page, reader: PositionsReader, records: MutationRecord[]): ReadResult {
+  expect(records.length).toBeGreaterThan(0);
+  const answer = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
+  expect(isFinished(answer)).toBe(true);
+  return answer as ReadResult;
+}
+
+/**
+ * Ticks row `index` of `before` and answers the records observed: in one call, the same as a fresh
+ * full read, with that row's new text.
+ */
+function tickAndAnswer(
+  page: Page,
+  reader: PositionsReader,
+  observer: MutationObserver,
+  before: ReadResult,
+  index: number,
+): ReadResult {
+  const row = tickRow(rowAt(before, index));
+  const ticked = answerRecords(page, reader, observer.takeRecords());
+  expectSameAsFull(ticked, page);
+  expect(ticked.rows.at(index)?.raw).not.toEqual(row.raw);
+  return ticked;
 }
 
 const fixtures = listFixtures();
@@ -277,11 +315,7 @@ describe('a sliced full read equals a full read, on every fixture page', () => {
 
       it("the reader's 'continue' reaches the same answer, and a tick after it re-reads as a full read", () => {
         const page = openFixture(file);
-        const reader = createPositionsReader();
-        const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-        expect(isFinished(first)).toBe(false);
-        const observer = observe(page, first.positionsArea);
-        const { result, calls } = finishReader(reader, page, first, ONE_ROW);
+        const { reader, observer, result, calls } = readSlicedObserved(page);
         expect(calls).toBe(result.rows.length);
         expectSameAsFull(result, page);
 
@@ -290,22 +324,12 @@ describe('a sliced full read equals a full read, on every fixture page', () => {
         const referenceReader = createPositionsReader();
         const referenceBefore = referenceReader.read(reference.document, reference.adapter, null);
         const referenceObserver = observe(reference, referenceBefore.positionsArea);
+        tickRow(rowAt(referenceBefore, 0));
 
-        const row = result.rows[0];
-        const referenceRow = referenceBefore.rows[0];
-        if (row === undefined || referenceRow === undefined) throw new Error('no rows read');
-        tickLastDigit(fieldTextNode(row));
-        tickLastDigit(fieldTextNode(referenceRow));
-        const records = observer.takeRecords();
-        expect(records.length).toBeGreaterThan(0);
-        const ticked = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
         // A read in answer to records is never cut, however short its slice: a table's tick re-read
         // from the cache the sliced read left, and on card layouts (no cache) the full read it
         // causes alike.
-        expect(isFinished(ticked)).toBe(true);
-        const after = ticked as ReadResult;
-        expectSameAsFull(after, page);
-        expect(after.rows[0]?.raw).not.toEqual(row.raw);
+        const after = tickAndAnswer(page, reader, observer, result, 0);
 
         const referenceAfter = referenceReader.read(
           reference.document,
@@ -323,50 +347,70 @@ describe('a sliced full read equals a full read, on every fixture page', () => {
 });
 
 describe('changes between slices', () => {
-  /**
-   * A reader whose full read has read its first row and stopped, the area observed as the
-   * watcher observes it (from the first slice on).
-   */
-  function cutAfterFirstRow(page: Page) {
+  /** `page` read in full, and a reader's full read of it cut after its first row. */
+  function cutPage(page: Page) {
     const full = readPositions(page.document, page.adapter);
     expect(full.rows.length).toBeGreaterThan(1);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    expect(isFinished(first)).toBe(false);
-    const observer = observe(page, first.positionsArea);
-    const second = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
-    expect(isFinished(second)).toBe(false);
-    return { full, reader, cut: second, observer };
+    return { page, full, ...cutAfterFirstRow(page) };
+  }
+
+  type Cut = ReturnType<typeof cutPage>;
+
+  /** Ticks row `index` of the full read: a fresh full read sees the change. */
+  function tickSeen({ page, full }: Cut, index: number): { row: Row; now: ReadResult } {
+    const row = tickRow(rowAt(full, index));
+    const now = readPositions(page.document, page.adapter);
+    expect(now.rows.at(index)?.raw).not.toEqual(row.raw); // a change a read sees
+    return { row, now };
+  }
+
+  /** Takes row `index` of the full read out of the page; its element. */
+  function removeRow({ full }: Cut, index: number): Element {
+    const gone = rowAt(full, index).element;
+    gone.remove();
+    return gone;
+  }
+
+  /** A copy of the last row added after it, a tick written in it (a position of its own). */
+  function addRowAfterLast({ full }: Cut): Element {
+    const last = rowAt(full, -1);
+    const added = last.element.cloneNode(true) as Element;
+    last.element.after(added);
+    tickRow({ ...last, element: added });
+    return added;
+  }
+
+  /** Reads the cut read to its end with 'continue', handed nothing made meanwhile. */
+  function finishAlone({ page, reader, cut }: Cut): ReadResult {
+    return finishReader(reader, page, cut, ONE_ROW).result;
   }
 
   /**
-   * The records kept meanwhile, read as a tick after the cut read finished. That is what a caller
-   * that leaves out 'continue''s `meanwhile` (its default, []: nothing applied) must do; the
-   * watcher hands them to 'continue' instead (the (c) tests).
+   * The records kept meanwhile, read as a tick after the cut read finished, must give a fresh full
+   * read; observing stops. That is what a caller that leaves out 'continue''s `meanwhile` (its
+   * default, []: nothing applied) must do; the watcher hands them to 'continue' instead (the (c)
+   * tests).
    */
-  function readRecords(
-    page: Page,
-    reader: PositionsReader,
-    observer: MutationObserver,
-  ): ReadResult {
+  function readRecordsAfter({ page, reader, observer }: Cut): ReadResult {
     const records = observer.takeRecords();
+    observer.disconnect();
     expect(records.length).toBeGreaterThan(0);
     const answer = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
-    return finishReader(reader, page, answer, ONE_ROW).result;
+    const after = finishReader(reader, page, answer, ONE_ROW).result;
+    expectSameAsFull(after, page);
+    return after;
   }
 
   /**
    * Reads on with 'continue' as the watcher drives it: each call is handed every record observed
    * since the cut read began, one growing list (watch.ts pendingRecords); `meanwhile` null stands
-   * for records that overflowed (the watcher then passes null to every call).
+   * for records that overflowed (the watcher then passes null to every call). The call that reads
+   * the last row answers: one call per row left, no read after. Observing stops.
    */
-  function finishWithMeanwhile(
-    page: Page,
-    reader: PositionsReader,
-    cut: UnfinishedRead,
-    observer: MutationObserver,
+  function finishWatched(
+    { page, full, reader, cut, observer }: Cut,
     meanwhile: MutationRecord[] | null,
-  ): { result: ReadResult; calls: number } {
+  ): ReadResult {
     let answer: ReadResult | UnfinishedRead = cut;
     let calls = 0;
     while (!isFinished(answer)) {
@@ -376,210 +420,119 @@ describe('changes between slices', () => {
       answer = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW, meanwhile);
       calls += 1;
     }
-    return { result: answer, calls };
+    observer.disconnect();
+    expect(calls).toBe(full.rows.length - 1);
+    return answer;
   }
 
   for (const file of multiRow) {
     describe(`${file.adapterId}/${file.name}`, () => {
       it('(c) meanwhile: text changed in a row already read and in one not yet read: the finishing call answers a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const first = full.rows[0];
-        const last = full.rows.at(-1);
-        if (first === undefined || last === undefined) throw new Error('no rows');
-        tickLastDigit(fieldTextNode(first));
-        tickLastDigit(fieldTextNode(last));
-        const now = readPositions(page.document, page.adapter);
+        const sliced = cutPage(openFixture(file));
         // Changes a read sees, in both rows.
-        expect(now.rows[0]?.raw).not.toEqual(first.raw);
-        expect(now.rows.at(-1)?.raw).not.toEqual(last.raw);
+        tickSeen(sliced, 0);
+        tickSeen(sliced, -1);
         const meanwhile: MutationRecord[] = [];
-        const { result, calls } = finishWithMeanwhile(
-          page,
-          reader,
-          cut as UnfinishedRead,
-          observer,
-          meanwhile,
-        );
+        const result = finishWatched(sliced, meanwhile);
         expect(meanwhile.length).toBeGreaterThanOrEqual(2);
-        // The call that reads the last row answers: one call per row left, no read after.
-        expect(calls).toBe(full.rows.length - 1);
-        expectSameAsFull(result, page);
-        observer.disconnect();
+        expectSameAsFull(result, sliced.page);
       });
 
       it('(c) meanwhile: a row already read removed: the finishing call answers a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const gone = full.rows[0]?.element;
-        if (gone === undefined) throw new Error('no first row');
-        gone.remove();
-        const { result, calls } = finishWithMeanwhile(
-          page,
-          reader,
-          cut as UnfinishedRead,
-          observer,
-          [],
-        );
-        expect(calls).toBe(full.rows.length - 1);
+        const sliced = cutPage(openFixture(file));
+        const gone = removeRow(sliced, 0);
+        const result = finishWatched(sliced, []);
         expect(rowIndexOf(result, gone)).toBe(-1);
-        expectSameAsFull(result, page);
-        observer.disconnect();
+        expectSameAsFull(result, sliced.page);
       });
 
       it('(c) meanwhile: a row not yet read removed, and a text changed in one read: the finishing call answers a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const first = full.rows[0];
-        const gone = full.rows.at(-1)?.element;
-        if (first === undefined || gone === undefined) throw new Error('no rows');
-        tickLastDigit(fieldTextNode(first));
-        gone.remove();
-        const { result, calls } = finishWithMeanwhile(
-          page,
-          reader,
-          cut as UnfinishedRead,
-          observer,
-          [],
-        );
-        expect(calls).toBe(full.rows.length - 1);
+        const sliced = cutPage(openFixture(file));
+        const first = tickRow(rowAt(sliced.full, 0));
+        const gone = removeRow(sliced, -1);
+        const result = finishWatched(sliced, []);
         expect(rowIndexOf(result, gone)).toBe(-1);
         expect(result.rows[0]?.raw).not.toEqual(first.raw);
-        expectSameAsFull(result, page);
-        observer.disconnect();
+        expectSameAsFull(result, sliced.page);
       });
 
       it('(c) meanwhile: a row added (only its records tell): the finishing call answers a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const last = full.rows.at(-1);
-        if (last === undefined) throw new Error('no last row');
-        const added = last.element.cloneNode(true) as Element;
-        last.element.after(added);
-        tickLastDigit(fieldTextNode({ ...last, element: added })); // a position of its own
-        const { result, calls } = finishWithMeanwhile(
-          page,
-          reader,
-          cut as UnfinishedRead,
-          observer,
-          [],
-        );
-        expect(calls).toBe(full.rows.length - 1);
+        const sliced = cutPage(openFixture(file));
+        const added = addRowAfterLast(sliced);
+        const result = finishWatched(sliced, []);
         expect(rowIndexOf(result, added)).toBeGreaterThanOrEqual(0);
-        expectSameAsFull(result, page);
-        observer.disconnect();
+        expectSameAsFull(result, sliced.page);
       });
 
       it('(c) meanwhile null (records not known): the finishing call answers the sliced read as read; the caller reads in full after', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const first = full.rows[0];
-        if (first === undefined) throw new Error('no first row');
-        tickLastDigit(fieldTextNode(first)); // in a row already read
-        const now = readPositions(page.document, page.adapter);
-        expect(now.rows[0]?.raw).not.toEqual(first.raw);
-        const { result, calls } = finishWithMeanwhile(
-          page,
-          reader,
-          cut as UnfinishedRead,
-          observer,
-          null,
-        );
-        expect(calls).toBe(full.rows.length - 1);
+        const sliced = cutPage(openFixture(file));
+        tickSeen(sliced, 0); // in a row already read
+        const result = finishWatched(sliced, null);
         // Nothing applied: the table as it was when the read located it, the change not in it.
-        expectSameRead(result, full);
+        expectSameRead(result, sliced.full);
         // What the watcher does then ('mutation' with changes null): a read in full, fresh.
+        const { page, reader } = sliced;
         expectSameAsFull(
           reader.readSlice(page.document, page.adapter, null, ALL_ROWS) as ReadResult,
           page,
         );
-        observer.disconnect();
       });
 
       it('(a) a cell text changed in a row already read: the records read after give the full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const row = full.rows[0];
-        if (row === undefined) throw new Error('no first row');
-        tickLastDigit(fieldTextNode(row));
-        const now = readPositions(page.document, page.adapter);
-        expect(now.rows[0]?.raw).not.toEqual(row.raw); // a change a read sees
-        const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
+        const sliced = cutPage(openFixture(file));
+        const { row, now } = tickSeen(sliced, 0);
+        const finished = finishAlone(sliced);
         // Read before the change, the row may hold its old text; either way, nothing else.
         expect([row.raw, now.rows[0]?.raw]).toContainEqual(finished.rows[0]?.raw);
         expect(comparable(finished).rows.slice(1)).toEqual(comparable(now).rows.slice(1));
-        expectSameAsFull(readRecords(page, reader, observer), page);
-        observer.disconnect();
+        readRecordsAfter(sliced);
       });
 
       it('(a) a cell text changed in a row not yet read: the records read after give the full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const row = full.rows.at(-1);
-        if (row === undefined) throw new Error('no last row');
-        tickLastDigit(fieldTextNode(row));
-        const now = readPositions(page.document, page.adapter);
-        expect(now.rows.at(-1)?.raw).not.toEqual(row.raw);
-        const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
+        const sliced = cutPage(openFixture(file));
+        const { row, now } = tickSeen(sliced, -1);
+        const finished = finishAlone(sliced);
         expect([row.raw, now.rows.at(-1)?.raw]).toContainEqual(finished.rows.at(-1)?.raw);
-        expectSameAsFull(readRecords(page, reader, observer), page);
-        observer.disconnect();
+        readRecordsAfter(sliced);
       });
 
       it('(b) a row already read removed: the finished read equals a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const gone = full.rows[0]?.element;
-        if (gone === undefined) throw new Error('no first row');
-        gone.remove();
-        const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-        expectSameAsFull(finished, page);
+        const sliced = cutPage(openFixture(file));
+        const gone = removeRow(sliced, 0);
+        const finished = finishAlone(sliced);
+        expectSameAsFull(finished, sliced.page);
         expect(rowIndexOf(finished, gone)).toBe(-1);
         expect(finished.rows.every((row) => row.element.isConnected)).toBe(true);
-        expectSameAsFull(readRecords(page, reader, observer), page);
-        observer.disconnect();
+        readRecordsAfter(sliced);
       });
 
       it('(b) a row not yet read removed: the finished read equals a fresh full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const gone = full.rows.at(-1)?.element;
-        if (gone === undefined) throw new Error('no last row');
-        gone.remove();
-        const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-        expectSameAsFull(finished, page);
+        const sliced = cutPage(openFixture(file));
+        const gone = removeRow(sliced, -1);
+        const finished = finishAlone(sliced);
+        expectSameAsFull(finished, sliced.page);
         expect(rowIndexOf(finished, gone)).toBe(-1);
-        expectSameAsFull(readRecords(page, reader, observer), page);
-        observer.disconnect();
+        readRecordsAfter(sliced);
       });
 
       it('a row added: the records read after give the full read', () => {
-        const page = openFixture(file);
-        const { full, reader, cut, observer } = cutAfterFirstRow(page);
-        const last = full.rows.at(-1);
-        if (last === undefined) throw new Error('no last row');
-        const added = last.element.cloneNode(true) as Element;
-        last.element.after(added);
-        tickLastDigit(fieldTextNode({ ...last, element: added })); // a position of its own
-        const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-        expect(rowIndexOf(finished, added)).toBe(-1);
-        const after = readRecords(page, reader, observer);
-        expectSameAsFull(after, page);
+        const sliced = cutPage(openFixture(file));
+        const added = addRowAfterLast(sliced);
+        expect(rowIndexOf(finishAlone(sliced), added)).toBe(-1);
+        const after = readRecordsAfter(sliced);
         expect(rowIndexOf(after, added)).toBeGreaterThanOrEqual(0);
-        observer.disconnect();
       });
 
       it('a later slice that throws gives a degraded result, never a throw', () => {
-        const page = openFixture(file);
-        const { full, reader, cut } = cutAfterFirstRow(page);
+        const sliced = cutPage(openFixture(file));
+        const { page, full, reader, observer } = sliced;
+        observer.disconnect(); // no records read here
         const direct = startSlicedRead(page.document, page.adapter, ONE_ROW);
         expect(isFinished(direct)).toBe(false);
-        const last = full.rows.at(-1);
-        if (last === undefined) throw new Error('no last row');
-        const restore = makeHostile(last.element);
+        const restore = makeHostile(rowAt(full, -1).element);
         let finished: ReadResult | null = null;
         expect(() => {
-          finished = finishReader(reader, page, cut, ONE_ROW).result;
+          finished = finishAlone(sliced);
         }).not.toThrow();
         expect(finished).toEqual({
           status: 'degraded',
@@ -605,55 +558,40 @@ describe('changes between slices', () => {
   }
 
   it('a header renamed between slices: the records read after give the full read', () => {
-    const page = openBench(12);
-    const { full, reader, cut, observer } = cutAfterFirstRow(page);
-    const headers = Array.from(page.document.querySelectorAll('[role="columnheader"]'));
+    const sliced = cutPage(openBench(12));
+    const headers = Array.from(sliced.page.document.querySelectorAll('[role="columnheader"]'));
     const mark = headers.find((header) => header.textContent === 'Mark Price');
     const liquidation = headers.find((header) => header.textContent === 'Liq.Price');
     if (mark === undefined || liquidation === undefined) throw new Error('no price headers');
     mark.textContent = 'Liq.Price';
     liquidation.textContent = 'Mark Price';
-    finishReader(reader, page, cut, ONE_ROW);
-    const after = readRecords(page, reader, observer);
-    expectSameAsFull(after, page);
+    finishAlone(sliced);
+    const after = readRecordsAfter(sliced);
     // The columns did swap: what was the mark price is read as the liquidation price now.
-    full.rows.forEach((row, index) => {
+    sliced.full.rows.forEach((row, index) => {
       expect(after.rows[index]?.raw.liquidationPrice).toBe(row.raw.markPrice);
     });
-    observer.disconnect();
   });
 
   it('a cell element replaced in a row already read: the records read after give the full read', () => {
-    const page = openBench(12);
-    const { full, reader, cut, observer } = cutAfterFirstRow(page);
-    const row = full.rows[0]?.element;
-    const cell = row?.querySelector('.mark');
-    if (cell === null || cell === undefined) throw new Error('no mark cell');
+    const sliced = cutPage(openBench(12));
+    const row = rowAt(sliced.full, 0).element;
+    const cell = row.querySelector('.mark');
+    if (cell === null) throw new Error('no mark cell');
     const replacement = cell.cloneNode(false) as Element;
     replacement.textContent = '61111.11';
     cell.replaceWith(replacement);
-    const { result: finished } = finishReader(reader, page, cut, ONE_ROW);
-    expect(finished.rows[0]?.element === row).toBe(true);
-    const after = readRecords(page, reader, observer);
-    expectSameAsFull(after, page);
+    expect(finishAlone(sliced).rows[0]?.element === row).toBe(true);
+    const after = readRecordsAfter(sliced);
     expect(after.rows[0]?.raw.markPrice).toBe('61111.11');
-    observer.disconnect();
   });
 
   it('a tick after a sliced read re-reads only the ticked row (the sliced read left its cache)', () => {
     const page = openBench(20);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    const observer = observe(page, first.positionsArea);
-    const { result: before, calls } = finishReader(reader, page, first, ONE_ROW);
+    const { reader, observer, result: before, calls } = readSlicedObserved(page);
     expect(calls).toBe(20);
-    const ticked = before.rows[5];
-    if (ticked === undefined) throw new Error('no sixth row');
-    tickLastDigit(fieldTextNode(ticked));
-    const after = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
-    expect(isFinished(after)).toBe(true);
-    expectSameAsFull(after as ReadResult, page);
-    (after as ReadResult).rows.forEach((row, index) => {
+    const after = tickAndAnswer(page, reader, observer, before, 5);
+    after.rows.forEach((row, index) => {
       if (index === 5) expect(row.raw).not.toEqual(before.rows[index]?.raw);
       else expect(row === before.rows[index], `row ${String(index)} handed on`).toBe(true);
     });
@@ -662,18 +600,12 @@ describe('changes between slices', () => {
 
   it('a structural change after a sliced read is a full read in one go (it answers records)', () => {
     const page = openBench(6);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    const observer = observe(page, first.positionsArea);
-    const { result: before } = finishReader(reader, page, first, ONE_ROW);
-    const gone = before.rows[2]?.element;
-    if (gone === undefined) throw new Error('no third row');
+    const { reader, observer, result: before } = readSlicedObserved(page);
+    const gone = rowAt(before, 2).element;
     gone.remove();
     const records = observer.takeRecords();
     expect(records.map((record) => record.type)).toEqual(['childList']);
-    const again = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
-    expect(isFinished(again)).toBe(true);
-    const result = again as ReadResult;
+    const result = answerRecords(page, reader, records);
     expect(result.rows).toHaveLength(5);
     expect(rowIndexOf(result, gone)).toBe(-1);
     expectSameAsFull(result, page);
@@ -690,12 +622,22 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
   /** A reader whose read of the page has read one of its three rows. */
   function cutReader(page: Page): PositionsReader {
     expect(readPositions(page.document, page.adapter).rows.length).toBe(3);
-    const reader = createPositionsReader();
-    expect(isFinished(reader.readSlice(page.document, page.adapter, null, ONE_ROW))).toBe(false);
-    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
-      false,
-    );
+    const { reader, observer } = cutAfterFirstRow(page);
+    observer.disconnect(); // no records read here
     return reader;
+  }
+
+  /**
+   * 'continue' on `page` starts a read of its own: cut after its first row, three calls to finish
+   * it, and the answer of a full read.
+   */
+  function expectContinueStartsOver(reader: PositionsReader, page: Page): ReadResult {
+    const first = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
+    expect(isFinished(first)).toBe(false);
+    const { result, calls } = finishReader(reader, page, first, ONE_ROW);
+    expect(calls).toBe(3);
+    expectSameAsFull(result, page);
+    return result;
   }
 
   it('on another root: that root read in one go (it gives up the cut read), which is dropped', () => {
@@ -710,11 +652,7 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
     expect(resultB.rows).toHaveLength(3); // all of B's rows, not A's last two
     expectSameAsFull(resultB, pageB);
     // A's cut read is gone: going on with A starts over (two more rows would have finished it).
-    const onA = reader.readSlice(pageA.document, pageA.adapter, 'continue', ONE_ROW);
-    expect(isFinished(onA)).toBe(false);
-    const { result: resultA, calls: callsA } = finishReader(reader, pageA, onA, ONE_ROW);
-    expect(callsA).toBe(3);
-    expectSameAsFull(resultA, pageA);
+    expectContinueStartsOver(reader, pageA);
   });
 
   it('with another adapter: read with that adapter', () => {
@@ -746,11 +684,7 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
     expectSameAsFull(whole as ReadResult, page);
 
     const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
-    expect(isFinished(first)).toBe(false);
-    const { result, calls } = finishReader(reader, page, first, ONE_ROW);
-    expect(calls).toBe(3);
-    expectSameAsFull(result, page);
+    const result = expectContinueStartsOver(reader, page);
     // Finished, there is nothing to go on with: the next 'continue' reads anew (new row reads).
     const anew = reader.readSlice(page.document, page.adapter, 'continue', ALL_ROWS);
     expect(isFinished(anew)).toBe(true);
@@ -762,20 +696,14 @@ describe("'continue' with nothing of its own to go on with reads in full", () =>
     const page = openFixture(file);
     const reader = cutReader(page);
     reader.reset();
-    const again = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
-    expect(isFinished(again)).toBe(false);
-    const { result, calls } = finishReader(reader, page, again, ONE_ROW);
-    expect(calls).toBe(3); // the old read needed two more
-    expectSameAsFull(result, page);
+    expectContinueStartsOver(reader, page); // the old read needed two more calls
   });
 
   it('after a plain read: the cut read is dropped too', () => {
     const page = openFixture(file);
     const reader = cutReader(page);
     expectSameAsFull(reader.read(page.document, page.adapter, null), page);
-    const after = reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW);
-    expect(isFinished(after)).toBe(false);
-    expect(finishReader(reader, page, after, ONE_ROW).calls).toBe(3);
+    expectContinueStartsOver(reader, page);
   });
 
   it('a cut read goes on where it stopped (the counterpart of the cases above)', () => {
@@ -810,23 +738,11 @@ describe('a read in answer to records is read in one go, whatever endsAt', () =>
   for (const file of cardFixtures) {
     it(`${file.adapterId}/${file.name}: a tick (records, no cache) is answered in one call with endsAt -Infinity`, () => {
       const page = openFixture(file);
-      const reader = createPositionsReader();
       // A read for want of changes is cut, on cards as anywhere.
-      const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-      expect(isFinished(first)).toBe(false);
-      const observer = observe(page, first.positionsArea);
-      const { result: before } = finishReader(reader, page, first, ONE_ROW);
-      const row = before.rows.at(-1);
-      if (row === undefined) throw new Error('no rows');
-      tickLastDigit(fieldTextNode(row));
-      const records = observer.takeRecords();
-      expect(records.length).toBeGreaterThan(0);
-      const ticked = reader.readSlice(page.document, page.adapter, records, ONE_ROW);
-      expect(isFinished(ticked)).toBe(true);
-      expectSameAsFull(ticked as ReadResult, page);
-      expect((ticked as ReadResult).rows.at(-1)?.raw).not.toEqual(row.raw);
+      const { reader, observer, result: before } = readSlicedObserved(page);
+      const ticked = tickAndAnswer(page, reader, observer, before, -1);
       // A full read (no cache to re-read from): every row read anew.
-      expect(rowsKept(ticked as ReadResult, before)).toBe(0);
+      expect(rowsKept(ticked, before)).toBe(0);
       // It left nothing cut behind: 'continue' now starts a read of its own, cut again.
       expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
         false,
@@ -841,32 +757,14 @@ describe('a read in answer to records is read in one go, whatever endsAt', () =>
     const before = reader.read(page.document, page.adapter, null);
     const observer = observe(page, before.positionsArea);
     reader.reset();
-    const row = before.rows[3];
-    if (row === undefined) throw new Error('no fourth row');
-    tickLastDigit(fieldTextNode(row));
-    const ticked = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
-    expect(isFinished(ticked)).toBe(true);
-    expectSameAsFull(ticked as ReadResult, page);
-    expect((ticked as ReadResult).rows[3]?.raw).not.toEqual(row.raw);
+    tickAndAnswer(page, reader, observer, before, 3);
     observer.disconnect();
   });
 
   it('a tick while a cut read goes on gives it up and is read in full in one call', () => {
     const page = openBench(8);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    expect(isFinished(first)).toBe(false);
-    const observer = observe(page, first.positionsArea);
-    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
-      false,
-    );
-    const row = readPositions(page.document, page.adapter).rows[6];
-    if (row === undefined) throw new Error('no seventh row');
-    tickLastDigit(fieldTextNode(row));
-    const ticked = reader.readSlice(page.document, page.adapter, observer.takeRecords(), ONE_ROW);
-    expect(isFinished(ticked)).toBe(true);
-    expectSameAsFull(ticked as ReadResult, page);
-    expect((ticked as ReadResult).rows[6]?.raw).not.toEqual(row.raw);
+    const { reader, observer } = cutAfterFirstRow(page);
+    tickAndAnswer(page, reader, observer, readPositions(page.document, page.adapter), 6);
     observer.disconnect();
   });
 });
@@ -886,12 +784,8 @@ describe('a full read that gives up a cut read is read to the end', () => {
 
   it('a read for want of changes while a cut read goes on answers in that call; the next one is cut again', () => {
     const page = openBench(6);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    expect(isFinished(first)).toBe(false);
-    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW))).toBe(
-      false,
-    );
+    const { reader, observer } = cutAfterFirstRow(page);
+    observer.disconnect(); // no records read here
     const restarted = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
     expect(isFinished(restarted)).toBe(true);
     expectSameAsFull(restarted as ReadResult, page);
@@ -975,19 +869,15 @@ describe('a cut read that found a row gone reads the page again once, not twice'
     }
   }
 
-  /** A cut read of the bench page with its first row removed after the first slice. */
+  /** A cut read of the bench page with its last row removed after the second slice. */
   function cutWithRowRemoved() {
     const page = openBench(4);
-    const reader = createPositionsReader();
-    const first = reader.readSlice(page.document, page.adapter, null, ONE_ROW);
-    if (isFinished(first)) throw new Error('expected a cut read');
-    const observer = observe(page, first.positionsArea);
-    expect(isFinished(reader.readSlice(page.document, page.adapter, 'continue', ONE_ROW, []))).toBe(
-      false,
-    );
+    const { reader, observer } = cutAfterFirstRow(page);
     const rows = page.document.querySelectorAll('[role="row"], tr');
     rows[rows.length - 1]?.remove(); // a row the read has listed; gone before it ends
-    return { page, reader, records: observer.takeRecords() };
+    const records = observer.takeRecords();
+    observer.disconnect();
+    return { page, reader, records };
   }
 
   /** Reads the cut read to its end with the records made meanwhile; the table lookups it made. */
