@@ -2,7 +2,6 @@
  * The adapter registry: a literal array sorted by id (style.md §4.2; the convention test checks the
  * order and that every adapter file is listed here).
  */
-import { MatchPattern } from 'wxt/utils/match-patterns';
 import binance from './binance';
 import bitget from './bitget';
 import bybit from './bybit';
@@ -14,6 +13,7 @@ import jaspervault from './jaspervault';
 import mexc from './mexc';
 import okx from './okx';
 import type { Adapter } from './types';
+import { matchesPattern } from '../match-pattern';
 
 export const ADAPTERS: readonly Adapter[] = [
   binance,
@@ -36,8 +36,7 @@ export const ALL_MATCH_PATTERNS: readonly string[] = [
 
 /** True when the URL is on one of the adapter's hosts and its path (+ hash route) is a futures page. */
 export function adapterAccepts(adapter: Adapter, url: URL): boolean {
-  // A string, not the URL object: MatchPattern checks `instanceof Location`, absent outside pages.
-  const onHost = adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url.href));
+  const onHost = adapter.matches.some((pattern) => matchesPattern(pattern, url));
   if (!onHost) return false;
   const route = `${url.pathname}${url.hash}`;
   return adapter.paths.some((rule) =>

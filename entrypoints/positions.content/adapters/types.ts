@@ -94,7 +94,7 @@ export interface Adapter {
   readonly label: string;
   /** A venue id of core/venues (tiers, conventions). */
   readonly venue: string;
-  /** WXT / MatchPattern host patterns; they feed the manifest and the URL cross-matrix test. */
+  /** Match patterns (https://<host>/*): they feed the manifest, findAdapter (match-pattern.ts) and the URL cross-matrix test. */
   readonly matches: readonly string[];
   /**
    * The URL's `pathname + hash` must match one of these (futures pages only; hash routers
