@@ -9,15 +9,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /**
- * Rows of the first render: about the panel's visible height (rows are ≈ 96 px). The first frames
- * of the panel are the costliest of its life (cold code, first layout of every row): at 16 rows,
- * then 24 a frame, the first one took ≈ 25–30 ms of CPU in the page bench and, with the page and
- * the extension's service worker starting on the same 2 cores, often over 50 ms of wall time; at
- * 8 and 8 it takes ≈ 13–18 ms (tests/bench/long-tasks.ts).
+ * Rows of the first render: about half the panel's visible height (rows are ≈ 96 px). The first
+ * frames of the panel are the costliest of its life (cold code, the first style and layout of every
+ * row, twice in a frame where content-visibility decides which rows are on screen). At 16 rows, then
+ * 24 a frame, the first one took ≈ 25–30 ms of CPU in the page bench; at 8 and 8, 13–22 ms, and
+ * with the page and the service worker starting on the same 2 cores that was over 50 ms of wall
+ * time in about one load in two at 20 positions; at 4 and 4, 10–17 ms and one load in eight
+ * (tests/bench/start-tasks.ts).
  */
-export const PROGRESSIVE_FIRST = 8;
+export const PROGRESSIVE_FIRST = 4;
 /** Rows added per following frame. */
-export const PROGRESSIVE_STEP = 8;
+export const PROGRESSIVE_STEP = 4;
 
 /**
  * @param total the number of items in the list now

@@ -4,7 +4,7 @@
  * the panel must treat all of it as text: no HTML parsing of page text (innerHTML and friends are
  * never called), nothing executed, no element injected, and never a number made from a guess.
  */
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildTable, readPage, saneRow, viewOf } from './hostile-page';
 import { panelFor } from './panel-fixtures';
@@ -80,7 +80,7 @@ describe('hostile page text', () => {
     globalThis.__pwned = undefined;
   });
 
-  it('reads markup in every cell as text and renders it as text, parsing no HTML', () => {
+  it('reads markup in every cell as text and renders it as text, parsing no HTML', async () => {
     const rows = PAYLOADS.map((payload, index) =>
       saneRow(index, {
         symbol: `${payload}COIN${index}USDT`,
@@ -95,6 +95,11 @@ describe('hostile page text', () => {
       const result = readPage();
       expect(result.rows.length).toBe(PAYLOADS.length);
       rendered = renderView(viewOf(result));
+      // A long list is drawn over a few frames (use-progressive.ts): every row, with the sinks spied.
+      const drawn = rendered.container;
+      await waitFor(() => {
+        expect(drawn.querySelectorAll('[data-testid="liq-row"]')).toHaveLength(PAYLOADS.length);
+      });
     } finally {
       sinks.restore();
     }

@@ -46,6 +46,9 @@ const drawnKeys = () =>
 /** Two animation frames' worth of waiting (jsdom runs them at 60 Hz). */
 const frames = () => new Promise<void>((resolve) => setTimeout(resolve, 50));
 
+/** Long enough for every frame a list of 100 needs (jsdom's 60 Hz frames on a loaded machine). */
+const ALL_DRAWN = { timeout: Math.ceil(100 / PROGRESSIVE_STEP) * 100 };
+
 describe('progressive drawing of a long list', () => {
   it('draws the first rows at once, the rest in following frames, then schedules nothing', async () => {
     const requestFrame = vi.spyOn(window, 'requestAnimationFrame');
@@ -58,7 +61,7 @@ describe('progressive drawing of a long list', () => {
 
     await waitFor(() => {
       expect(drawnKeys()).toHaveLength(100);
-    });
+    }, ALL_DRAWN);
     expect(drawnKeys()).toEqual(rows.map((row) => row.key));
     // Every row is complete, the last one too.
     const last = document.querySelector('[data-key="P99"] [data-testid="liq-buffer"]');
@@ -83,12 +86,12 @@ describe('progressive drawing of a long list', () => {
     const { rerender } = render(panel(rowsOf(60)));
     await waitFor(() => {
       expect(drawnKeys()).toHaveLength(60);
-    });
+    }, ALL_DRAWN);
     rerender(panel([]));
     rerender(panel(rowsOf(60, 'Q')));
     expect(drawnKeys()).toHaveLength(PROGRESSIVE_FIRST);
     await waitFor(() => {
       expect(drawnKeys()).toHaveLength(60);
-    });
+    }, ALL_DRAWN);
   });
 });
