@@ -17,8 +17,11 @@ export interface TableRow {
   readonly element: Element;
   /** Cells in column order; cells[i] sits under headers[i]. */
   readonly cells: readonly Element[];
-  /** The cells' texts when the model was built: the read that built it reads the rows from these. */
-  readonly texts: readonly string[];
+  /**
+   * The cells' texts when the model was built, when it read them (role-less div grids, told apart
+   * by them): the read that built it reads the row from these. Tables leave them to the row's read.
+   */
+  readonly texts?: readonly string[];
 }
 
 export interface TableModel {
@@ -27,7 +30,10 @@ export interface TableModel {
   /** Headers through normalizeLabel, computed once per read. */
   readonly normalizedHeaders: readonly string[];
   readonly rows: readonly TableRow[];
-  /** A row was left out as a copy of another: a change to the kept one can make it a row again. */
+  /**
+   * A row was left out as a copy of another: a change to the kept one can make it a row again.
+   * Div grids know it when built; tables when their rows are read (read.ts RowsRead).
+   */
   readonly duplicatesSkipped: boolean;
 }
 
@@ -148,34 +154,24 @@ export function buildTableModel(
   const normalizedHeaders = headers.map(normalizeLabel);
   if (!wanted(normalizedHeaders)) return null;
   const rows: TableRow[] = [];
-  const seen = new Set<string>();
-  let duplicatesSkipped = false;
   // A hidden (or our own) table hides all its rows; each row then looks up to the table only.
   const tableHidden = isHidden(table);
+  // No cell text is read here: empty rows and copies are left out as the rows are read
+  // (read.ts acceptRow), so locating a long table costs its structure only.
   for (const row of Array.from(table.querySelectorAll(ROW_SELECTOR))) {
     if (tableHidden || !ownedBy(table, row) || isSkippedRow(row, table)) continue;
     const cells = directCells(row, isDataCell);
     if (cells.length === 0) continue;
     // One cell spanning a wide table is an empty-state or loading message ("No data").
     if (cells.length === 1 && headers.length > 2) continue;
-    const texts = cells.map((cell) => readText(cell));
-    // A row with no text at all is a spacer or a measure row.
-    if (texts.every((text) => text === '')) continue;
-    // Virtualised lists and fixed-column copies can render the same row twice.
-    const signature = texts.join('\u0001');
-    if (seen.has(signature)) {
-      duplicatesSkipped = true;
-      continue;
-    }
-    seen.add(signature);
-    rows.push({ element: row, cells, texts });
+    rows.push({ element: row, cells });
   }
   return {
     container: table,
     headers,
     normalizedHeaders,
     rows,
-    duplicatesSkipped,
+    duplicatesSkipped: false,
   };
 }
 

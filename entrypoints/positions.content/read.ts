@@ -516,15 +516,50 @@ function areaOf(located: Located): Element {
   return located.fellBack ? located.model.container : (located.area ?? located.model.container);
 }
 
-/** Reads rows after the ones in `memos` until all are read or the clock passes `endsAt`. */
-function readRowsUntil(located: Located, memos: RowMemo[], endsAt: number): void {
-  const { sources, adapter, base } = located;
-  for (let index = memos.length; index < sources.length; index += 1) {
-    const source = sources[index] as RowSource;
-    // The texts the table was recognised by: in slices, changes since are read after (the watcher
-    // observes the area from the first slice on), as for rows read then.
+/** A table's rows as read so far: the rows kept (not empty, not a copy) and their reads. */
+interface RowsRead {
+  /** The next of the located sources to read. */
+  next: number;
+  readonly kept: RowSource[];
+  /** Per kept row, in `kept` order. */
+  readonly memos: RowMemo[];
+  /** Texts of the kept rows, joined: a row reading the same is a copy. */
+  readonly seen: Set<string>;
+  duplicatesSkipped: boolean;
+}
+
+function noRowsRead(): RowsRead {
+  return { next: 0, kept: [], memos: [], seen: new Set(), duplicatesSkipped: false };
+}
+
+/**
+ * Whether a table row with these cell texts is a position row: a row with no text at all is a
+ * spacer or a measure row, and virtualised lists and fixed-column copies can render a row twice.
+ */
+function acceptRow(read: RowsRead, texts: readonly string[]): boolean {
+  if (texts.every((text) => text === '')) return false;
+  const signature = texts.join('\u0001');
+  if (read.seen.has(signature)) {
+    read.duplicatesSkipped = true;
+    return false;
+  }
+  read.seen.add(signature);
+  return true;
+}
+
+/** Reads the located rows not read yet, until all are read or the clock passes `endsAt`. */
+function readRowsUntil(located: Located, read: RowsRead, endsAt: number): void {
+  const { sources, adapter, base, model } = located;
+  while (read.next < sources.length) {
+    const source = sources[read.next] as RowSource;
+    read.next += 1;
+    // Texts read while locating (div grids) are as of the first slice: changes since are read
+    // after (the watcher observes the area from the first slice on), as for rows read then.
     const texts = source.foundTexts ?? source.scanElements.map(readText);
-    memos.push(readRow(source, adapter, base.numberFormat, texts));
+    if (model.kind !== 'table' || acceptRow(read, texts)) {
+      read.kept.push(source);
+      read.memos.push(readRow(source, adapter, base.numberFormat, texts));
+    }
     // At least one row per slice, so a slice always makes progress.
     if (endsAt !== Number.POSITIVE_INFINITY && performance.now() >= endsAt) return;
   }
@@ -532,10 +567,11 @@ function readRowsUntil(located: Located, memos: RowMemo[], endsAt: number): void
 
 function compose(
   located: Located,
-  memos: readonly RowMemo[],
+  read: RowsRead,
   keep?: (snapshot: TableSnapshot) => void,
 ): ReadResult {
-  const { root, adapter, base, area, model, fellBack, sources, rowsMatched } = located;
+  const { root, adapter, base, area, model, fellBack, rowsMatched } = located;
+  const { kept, memos } = read;
   const rows = withKeys(memos.map((memo) => memo.read));
   const status = rows.length === 0 ? 'no-positions' : fellBack || !rowsMatched ? 'degraded' : 'ok';
   const accountExclude = area ?? model.container;
@@ -551,6 +587,7 @@ function compose(
     keep !== undefined &&
     model.kind === 'table' &&
     !model.table.duplicatesSkipped &&
+    !read.duplicatesSkipped &&
     rows.length > 0
   ) {
     keep({
@@ -559,7 +596,7 @@ function compose(
       container: model.container,
       area,
       accountExclude,
-      sources,
+      sources: kept,
       memos,
       result,
     });
@@ -574,9 +611,9 @@ function readUnsafe(
 ): ReadResult {
   const located = locate(root, adapter);
   if (!('model' in located)) return located;
-  const memos: RowMemo[] = [];
-  readRowsUntil(located, memos, Number.POSITIVE_INFINITY);
-  return compose(located, memos, keep);
+  const read = noRowsRead();
+  readRowsUntil(located, read, Number.POSITIVE_INFINITY);
+  return compose(located, read, keep);
 }
 
 /**
@@ -651,20 +688,20 @@ export function startSlicedRead(
   }
   if (!('model' in located)) return located;
   const table = located;
-  const memos: RowMemo[] = [];
+  const read = noRowsRead();
   let readAgainInFull = false;
   const next = (sliceEndsAt: number): ReadResult | null => {
     try {
       return withTextCache(() => {
-        readRowsUntil(table, memos, sliceEndsAt);
-        if (memos.length < table.sources.length) return null;
+        readRowsUntil(table, read, sliceEndsAt);
+        if (read.next < table.sources.length) return null;
         // A row left the page between slices: what was read is not a table any more; read it
         // again in full, now. Text changed meanwhile is caught by the watcher's records.
         if (!table.sources.every((source) => source.element.isConnected)) {
           readAgainInFull = true;
           return readUnsafe(root, adapter, keep);
         }
-        return compose(table, memos, keep);
+        return compose(table, read, keep);
       });
     } catch {
       return unreadable(adapter);

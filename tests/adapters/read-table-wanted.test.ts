@@ -8,7 +8,7 @@ import { GENERIC_ADAPTER } from '../../entrypoints/positions.content/adapters/ge
 import { readPositions } from '../../entrypoints/positions.content/read';
 import { buildTableModel } from '../../entrypoints/positions.content/read-table';
 
-/** A table of `headers` whose first body cell throws when its text is read. */
+/** A table of `headers` whose first body row throws when its cells are looked at. */
 function tableWithTrap(headers: readonly string[], rows: readonly (readonly string[])[]) {
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
@@ -22,9 +22,9 @@ function tableWithTrap(headers: readonly string[], rows: readonly (readonly stri
     const row = body.insertRow();
     for (const text of texts) row.insertCell().textContent = text;
   }
-  const trapped = body.rows[0]?.cells[0];
-  if (trapped === undefined) throw new Error('no body cell');
-  Object.defineProperty(trapped, 'firstChild', {
+  const trapped = body.rows[0];
+  if (trapped === undefined) throw new Error('no body row');
+  Object.defineProperty(trapped, 'children', {
     get() {
       throw new Error('a row of this table was read');
     },
@@ -55,17 +55,27 @@ describe('buildTableModel(table, wanted)', () => {
     expect(asked).toEqual([['price', 'amount', 'total']]);
   });
 
-  it('reads the rows of a wanted table (the trap then fires), and keeps their texts', () => {
+  it('lists the rows of a wanted table (the trap then fires), reading no cell text', () => {
     const trapped = tableWithTrap(ORDER_BOOK, ORDER_ROWS);
     expect(() => buildTableModel(trapped, () => true)).toThrow('a row of this table was read');
     document.body.replaceChildren();
 
     const table = document.createElement('table');
+    const position =
+      '<tr><td>BTCUSDT Perp</td><td>0.250 BTC</td><td>62,000.0</td><td>62,100.0</td>' +
+      '<td>55,000.0</td><td>1,550.00 USDT</td></tr>';
     table.innerHTML =
-      '<thead><tr><th>Symbol</th><th>Size</th></tr></thead>' +
-      '<tbody><tr><td>BTCUSDT</td><td>1,000.5</td></tr></tbody>';
+      '<thead><tr><th>Symbol</th><th>Size</th><th>Entry Price</th><th>Mark Price</th>' +
+      `<th>Liq. Price</th><th>Margin</th></tr></thead><tbody>${position}` +
+      `<tr><td></td><td></td><td></td><td></td><td></td><td></td></tr>${position}</tbody>`;
+    document.body.append(table);
     const model = buildTableModel(table);
-    expect(model?.rows.map((row) => row.texts)).toEqual([['BTCUSDT', '1,000.5']]);
+    // Empty rows and copies are left out when the rows are read (read.ts acceptRow), not here.
+    expect(model?.rows.map((row) => row.cells.length)).toEqual([6, 6, 6]);
+    expect(model?.rows.every((row) => row.texts === undefined)).toBe(true);
+    const result = readPositions(document, GENERIC_ADAPTER);
+    expect(result.rows).toHaveLength(1); // the copy in the third row is left out too
+    expect(result.rows[0]?.element === model?.rows[0]?.element).toBe(true);
   });
 
   it('lets a page with an order book beside the positions read as before', () => {
