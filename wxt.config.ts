@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -70,5 +71,16 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact(), stripAdapterDocsPlugin()],
+    resolve: {
+      // WXT's content-script UI imports it for autoMount only, which the panel does not use.
+      alias: [
+        {
+          find: /^@1natsu\/wait-element$/,
+          replacement: fileURLToPath(
+            new URL('./entrypoints/positions.content/no-auto-mount.ts', import.meta.url),
+          ),
+        },
+      ],
+    },
   }),
 });
