@@ -100,28 +100,17 @@ export function findDivGrids(scope: Element, leaves: Map<Element, PositionField>
   for (const header of findHeaderRows(scope, leaves)) {
     const body = dataRowsFor(header, leaves);
     const headers = Array.from(header.children).map((cell) => readText(cell));
-    const seen = new Set<string>();
-    const rows: TableRow[] = [];
-    let duplicatesSkipped = false;
-    for (const row of body?.rows ?? []) {
-      // body is null when the header has no rows yet (no positions).
-      const cells = Array.from(row.children);
-      const texts = cells.map((cell) => readText(cell));
-      const signature = texts.join('\u0001');
-      if (texts.every((text) => text === '')) continue;
-      if (seen.has(signature)) {
-        duplicatesSkipped = true;
-        continue;
-      }
-      seen.add(signature);
-      rows.push({ element: row, cells, texts });
-    }
+    // body is null when the header has no rows yet (no positions). Empty rows and copies are left
+    // out as the rows are read (read.ts acceptRow), as for tables.
+    const rows: TableRow[] = (body?.rows ?? []).map((row) => ({
+      element: row,
+      cells: Array.from(row.children),
+    }));
     models.push({
       container: body?.container ?? header, // no rows: the header row is all there is
       headers,
       normalizedHeaders: headers.map(normalizeLabel),
       rows,
-      duplicatesSkipped,
     });
   }
   return models;

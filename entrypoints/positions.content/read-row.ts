@@ -26,11 +26,6 @@ export interface RowSource {
   readonly element: Element;
   /** Cells (tables) or text leaves (cards) to scan for side / leverage / margin-mode words. */
   readonly scanElements: readonly Element[];
-  /**
-   * The scan elements' texts as read when the row was found (div grids), for the full read that
-   * found it; absent when they were not read then (tables, cards). Re-reads read the cells again.
-   */
-  readonly foundTexts?: readonly string[];
   /** @param texts - the scan elements' texts, in order (read once per pass by the caller). */
   valueForLabel(label: LabelText, texts: readonly string[]): LocatorHit;
   /**
@@ -66,7 +61,6 @@ export function tableRowSource(
   return {
     element: row.element,
     scanElements: row.cells,
-    ...(row.texts === undefined ? {} : { foundTexts: row.texts }),
     valueForLabel(label, texts) {
       const columns = columnsFor(label);
       if (columns.length > 1) return 'ambiguous';

@@ -17,11 +17,6 @@ export interface TableRow {
   readonly element: Element;
   /** Cells in column order; cells[i] sits under headers[i]. */
   readonly cells: readonly Element[];
-  /**
-   * The cells' texts when the model was built, when it read them (role-less div grids, told apart
-   * by them): the read that built it reads the row from these. Tables leave them to the row's read.
-   */
-  readonly texts?: readonly string[];
 }
 
 export interface TableModel {
@@ -29,12 +24,8 @@ export interface TableModel {
   readonly headers: readonly string[];
   /** Headers through normalizeLabel, computed once per read. */
   readonly normalizedHeaders: readonly string[];
+  /** Rows as found: empty rows and copies are left out as they are read (read.ts acceptRow). */
   readonly rows: readonly TableRow[];
-  /**
-   * A row was left out as a copy of another: a change to the kept one can make it a row again.
-   * Div grids know it when built; tables when their rows are read (read.ts RowsRead).
-   */
-  readonly duplicatesSkipped: boolean;
 }
 
 function roleOf(element: Element): string | null {
@@ -171,7 +162,6 @@ export function buildTableModel(
     headers,
     normalizedHeaders,
     rows,
-    duplicatesSkipped: false,
   };
 }
 

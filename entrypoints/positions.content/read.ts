@@ -553,9 +553,7 @@ function readRowsUntil(located: Located, read: RowsRead, endsAt: number): void {
   while (read.next < sources.length) {
     const source = sources[read.next] as RowSource;
     read.next += 1;
-    // Texts read while locating (div grids) are as of the first slice: changes since are read
-    // after (the watcher observes the area from the first slice on), as for rows read then.
-    const texts = source.foundTexts ?? source.scanElements.map(readText);
+    const texts = source.scanElements.map(readText);
     if (model.kind !== 'table' || acceptRow(read, texts)) {
       read.kept.push(source);
       read.memos.push(readRow(source, adapter, base.numberFormat, texts));
@@ -583,13 +581,7 @@ function compose(
     account: accountFor(root, adapter, rows, accountExclude),
   };
   // A page that renders copies of rows is read in full: a tick to one copy makes them distinct.
-  if (
-    keep !== undefined &&
-    model.kind === 'table' &&
-    !model.table.duplicatesSkipped &&
-    !read.duplicatesSkipped &&
-    rows.length > 0
-  ) {
+  if (keep !== undefined && model.kind === 'table' && !read.duplicatesSkipped && rows.length > 0) {
     keep({
       root,
       adapter,
