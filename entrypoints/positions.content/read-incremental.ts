@@ -351,12 +351,19 @@ export function createPositionsReader(): PositionsReader {
     cached = cacheOf(snapshot);
   };
 
-  function full(root: ParentNode, adapter: Adapter, endsAt: number): ReadResult | UnfinishedRead {
-    // A cut read given up for this one: this one is read to the end.
-    const until = sliced === null ? endsAt : Number.POSITIVE_INFINITY;
+  /** A full read to the end, in this call (it gives up any cut read). */
+  function whole(root: ParentNode, adapter: Adapter): ReadResult {
     cached = null;
     sliced = null;
-    const started = startSlicedRead(root, adapter, until, keep);
+    return readPositions(root, adapter, keep);
+  }
+
+  /** A full read that may be cut at `endsAt`. */
+  function full(root: ParentNode, adapter: Adapter, endsAt: number): ReadResult | UnfinishedRead {
+    // A cut read given up for this one: this one is read to the end.
+    if (sliced !== null) return whole(root, adapter);
+    cached = null;
+    const started = startSlicedRead(root, adapter, endsAt, keep);
     if ('rows' in started) return started;
     sliced = { read: started, root, adapter };
     return { unfinished: true, positionsArea: started.positionsArea };
@@ -394,7 +401,7 @@ export function createPositionsReader(): PositionsReader {
     if (meanwhile === null || meanwhile.length === 0 || going.read.readAgainInFull) return result;
     // What changed while the rows were read in slices, read now as a tick; a change of structure
     // meanwhile means reading again, in one go.
-    return rereadCached(root, adapter, meanwhile) ?? full(root, adapter, Number.POSITIVE_INFINITY);
+    return rereadCached(root, adapter, meanwhile) ?? whole(root, adapter);
   }
 
   function readSlice(
@@ -406,14 +413,13 @@ export function createPositionsReader(): PositionsReader {
   ): ReadResult | UnfinishedRead {
     if (changes === 'continue') return readOn(root, adapter, endsAt, meanwhile);
     if (changes === null) return full(root, adapter, endsAt);
-    return rereadCached(root, adapter, changes) ?? full(root, adapter, Number.POSITIVE_INFINITY);
+    return rereadCached(root, adapter, changes) ?? whole(root, adapter);
   }
 
   return {
     read(root, adapter, changes) {
-      const result = readSlice(root, adapter, changes, Number.POSITIVE_INFINITY);
-      // An endless slice always finishes; readPositions is the answer it would have given.
-      return 'rows' in result ? result : readPositions(root, adapter, keep);
+      if (changes === null) return whole(root, adapter);
+      return rereadCached(root, adapter, changes) ?? whole(root, adapter);
     },
     readSlice,
     reset() {
