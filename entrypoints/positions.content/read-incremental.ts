@@ -413,14 +413,21 @@ export function createPositionsReader(): PositionsReader {
   ): ReadResult | UnfinishedRead {
     if (changes === 'continue') return readOn(root, adapter, endsAt, meanwhile);
     if (changes === null) return full(root, adapter, endsAt);
+    return read(root, adapter, changes);
+  }
+
+  /** A read never cut: a tick's re-read, else a full read in this call. */
+  function read(
+    root: ParentNode,
+    adapter: Adapter,
+    changes: readonly MutationRecord[] | null,
+  ): ReadResult {
+    if (changes === null) return whole(root, adapter);
     return rereadCached(root, adapter, changes) ?? whole(root, adapter);
   }
 
   return {
-    read(root, adapter, changes) {
-      if (changes === null) return whole(root, adapter);
-      return rereadCached(root, adapter, changes) ?? whole(root, adapter);
-    },
+    read,
     readSlice,
     reset() {
       cached = null;
